@@ -1,0 +1,52 @@
+// Dates as Dutch reports (and English questions) write them: "15 april 2019", "d.d. 10-04-2017",
+// "2019-04-15", "eind mei", "juni 2020". Kept in one place so parser, pending items and query hints agree.
+
+const MONTH_NAMES: Record<string, number> = {
+  januari: 1, jan: 1, january: 1,
+  februari: 2, feb: 2, febr: 2, february: 2,
+  maart: 3, mrt: 3, march: 3, mar: 3,
+  april: 4, apr: 4,
+  mei: 5, may: 5,
+  juni: 6, jun: 6, june: 6,
+  juli: 7, jul: 7, july: 7,
+  augustus: 8, aug: 8, august: 8,
+  september: 9, sep: 9, sept: 9,
+  oktober: 10, okt: 10, october: 10, oct: 10,
+  november: 11, nov: 11,
+  december: 12, dec: 12,
+};
+
+export const MONTH_PATTERN = Object.keys(MONTH_NAMES).sort((a, b) => b.length - a.length).join('|');
+
+/** Month number for a Dutch or English month name or abbreviation, else undefined. */
+export function monthNumber(word: string): number | undefined {
+  return MONTH_NAMES[word.toLowerCase().replace(/\.$/, '')];
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function isoDate(year: number, month: number, day: number): string | undefined {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+export function isoMonth(year: number, month: number): string {
+  return `${year}-${pad(month)}`;
+}
+
+const WRITTEN = new RegExp(`\\b(\\d{1,2})(?:e|ste|de)?\\s+(${MONTH_PATTERN})\\.?,?\\s+(\\d{4})\\b`, 'i');
+const NUMERIC = /\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b/;
+const ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+
+/** The first full calendar date in the text, as YYYY-MM-DD. */
+export function findFullDate(text: string): string | undefined {
+  const candidates: { at: number; iso?: string }[] = [];
+  const w = WRITTEN.exec(text);
+  if (w) candidates.push({ at: w.index, iso: isoDate(+w[3], monthNumber(w[2])!, +w[1]) });
+  const n = NUMERIC.exec(text);
+  if (n) candidates.push({ at: n.index, iso: isoDate(+n[3], +n[2], +n[1]) });
+  const i = ISO.exec(text);
+  if (i) candidates.push({ at: i.index, iso: isoDate(+i[1], +i[2], +i[3]) });
+  return candidates.filter((c) => c.iso).sort((a, b) => a.at - b.at)[0]?.iso;
+}

@@ -1,0 +1,156 @@
+// Turns the raw text of one "Bestuurlijke terugkoppeling" (as extracted from PDF, Word or markdown)
+// into a Meeting. PDF extraction leaves lines wrapped at page width, often with blank lines between
+// them, headings on their own line or written inline as "Heading: text", and page breaks in the middle
+// of paragraphs, so structure is recovered from punctuation and line shape rather than blank lines.
+import { findFullDate } from './dutchDates';
+import type { Meeting, Section } from './meeting';
+
+export class ReportError extends Error {
+  constructor(readonly source: string, readonly reason: string) {
+    super(`${source}: ${reason}`);
+  }
+}
+
+interface Line {
+  text: string;
+  /** Blank lines between this line and the previous text line. */
+  gap: number;
+  markdownHeading: boolean;
+  bullet: boolean;
+}
+
+const TERMINAL = /[.!?:;]["'”’)]*$/;
+const SENTENCE_END = /[.!?]["'”’)]*$/;
+const STARTS_UPPER = /^["'“‘(]?[\p{Lu}\d]/u;
+const PAGE_NOISE = /^(?:-?\s*\d{1,3}\s*-?|pagina \d+( van \d+)?|page \d+( of \d+)?)$/i;
+const TITLE_HINT = /terugkoppeling|lovp|overleg veiligheid/i;
+
+function toLines(raw: string): Line[] {
+  const lines: Line[] = [];
+  let gap = 0;
+  for (const rawLine of raw.replace(/\r\n?/g, '\n').replace(/\f/g, '\n\n').split('\n')) {
+    let text = rawLine.replace(/[\u00a0\u2007\u202f\t]/g, ' ').trim();
+    const md = /^#{1,6}\s+/.test(text) || /^\*\*[^*]+\*\*$/.test(text) || /^__[^_]+__$/.test(text);
+    text = text.replace(/^#{1,6}\s+/, '').replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
+    if (!text || PAGE_NOISE.test(text)) {
+      gap++;
+      continue;
+    }
+    const bullet = /^(?:[-*•▪◦·]|\d{1,2}[.)])\s+/.test(text) && !md;
+    lines.push({ text, gap, markdownHeading: md, bullet });
+    gap = 0;
+  }
+  return lines;
+}
+
+/** Typical width of a full wrapped line; a shorter line ends its paragraph (or is a heading). */
+function lineWidth(lines: Line[]): number {
+  const lengths = lines.map((l) => l.text.length).sort((a, b) => a - b);
+  return Math.max(60, lengths[Math.floor(lengths.length * 0.9)] ?? 60);
+}
+
+function findTitle(lines: Line[], source: string): { title: string; date: string; bodyStart: number } {
+  const head = lines.slice(0, 6);
+  for (let i = 0; i < head.length; i++) {
+    const one = head[i].text;
+    const two = i + 1 < head.length ? `${one} ${head[i + 1].text}` : one;
+    for (const [title, used] of [[one, 1], [two, 2]] as const) {
+      if (title.length > 160 || (used === 2 && head[i + 1].markdownHeading !== head[i].markdownHeading)) continue;
+      const date = findFullDate(title);
+      if (date && (TITLE_HINT.test(title) || i === 0)) return { title: title.replace(/\s+$/, ''), date, bodyStart: i + used };
+    }
+  }
+  throw new ReportError(source, 'no meeting date found in the title (expected e.g. "Bestuurlijke terugkoppeling LOVP 15 april 2019")');
+}
+
+function isStandaloneHeading(line: Line, prev: Line | undefined, next: Line | undefined, width: number): boolean {
+  if (line.markdownHeading) return true;
+  const t = line.text;
+  if (line.bullet || !next || t.length > 90 || t.split(' ').length > 12 || t.length > width * 0.8) return false;
+  if (/[.,;:!?]$/.test(t) || !STARTS_UPPER.test(t)) return false;
+  if (prev && !TERMINAL.test(prev.text)) return false;
+  return STARTS_UPPER.test(next.text) || next.markdownHeading;
+}
+
+/** "Informatiedeling: Er komt ..." -> heading "Informatiedeling", rest "Er komt ...". */
+function splitInlineHeading(line: Line, next: Line | undefined): { heading: string; rest: string } | undefined {
+  const m = /^(["'“]?[\p{Lu}\d][^:]{1,110}?)\s*:(?!\d)\s*(.*)$/u.exec(line.text);
+  if (!m) return undefined;
+  const heading = m[1].trim();
+  if (heading.split(/\s+/).length > 15 || /[.!?]\s+\p{Lu}/u.test(heading)) return undefined;
+  if (!m[2] && (!next || next.bullet)) return undefined; // "... als volgt:" introducing a list
+  return { heading, rest: m[2] };
+}
+
+const LEAD_INS = /^(?:ten aanzien van|met betrekking tot|wat betreft|inzake|aangaande|over|tot slot,?|ten slotte,?|verder,?|daarnaast,?|voorts,?)\s+/i;
+const FIRST_VERB = /\s(?:is|zijn|wordt|worden|werd|werden|heeft|hebben|had|zal|zullen|kan|kunnen|moet|moeten|lag|lagen|staat|gaat|komt)\b.*$/i;
+
+/** A heading for a paragraph the report left untitled: its subject, e.g. "Jaarverantwoording politie 2016". */
+export function deriveHeading(paragraph: string): string {
+  let s = paragraph.split(/(?<=[.!?])\s/)[0].replace(/[.!?]+$/, '');
+  s = s.replace(LEAD_INS, '').replace(/^(?:de|het|een)\s+/i, '');
+  s = s.split(/[,;:(]/)[0].replace(FIRST_VERB, '').trim() || s;
+  const words = s.split(/\s+/);
+  if (words.length > 7) s = words.slice(0, 7).join(' ') + ' …';
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function joinLines(a: string, b: string): string {
+  if (/\p{L}-$/u.test(a) && /^\p{Ll}/u.test(b) && !/^(?:en|of|tot)\b/.test(b)) return a + b;
+  return `${a} ${b}`;
+}
+
+interface Draft {
+  heading?: string;
+  inline: boolean;
+  paragraphs: string[];
+}
+
+/** Parses the text of one report; throws ReportError when it has no dated title or no content. */
+export function parseReport(raw: string, source: string): Meeting {
+  const lines = toLines(raw);
+  if (lines.length === 0) throw new ReportError(source, 'the file has no text');
+  const { title, date, bodyStart } = findTitle(lines, source);
+  const body = lines.slice(bodyStart);
+  const width = lineWidth(body);
+
+  const drafts: Draft[] = [{ inline: false, paragraphs: [] }];
+  let current = drafts[0];
+  let prev: Line | undefined;
+  body.forEach((line, i) => {
+    const next = body[i + 1];
+    const endsParagraph = !!prev && (SENTENCE_END.test(prev.text) || /:$/.test(prev.text))
+      && (line.gap > prev.gap || prev.text.length < width * 0.8 || line.bullet);
+    const atParagraphStart = !prev || current.paragraphs.length === 0 || endsParagraph;
+    const inline = atParagraphStart && !line.bullet ? splitInlineHeading(line, next) : undefined;
+    if (isStandaloneHeading(line, prev, next, width) && !inline) {
+      current = { heading: line.text, inline: false, paragraphs: [] };
+      drafts.push(current);
+    } else if (inline) {
+      current = { heading: inline.heading, inline: true, paragraphs: inline.rest ? [inline.rest] : [] };
+      drafts.push(current);
+    } else if (atParagraphStart || current.paragraphs.length === 0) {
+      // A new paragraph after an inline-headed section is a new, untitled topic: those sections are one paragraph.
+      if (current.inline && current.paragraphs.length > 0) {
+        current = { inline: true, paragraphs: [] };
+        drafts.push(current);
+      }
+      current.paragraphs.push(line.text);
+    } else {
+      const last = current.paragraphs.length - 1;
+      current.paragraphs[last] = joinLines(current.paragraphs[last], line.text);
+    }
+    prev = line;
+  });
+
+  const hasHeadings = drafts.some((d) => d.heading);
+  const sections: Section[] = [];
+  for (const d of drafts) {
+    if (d.paragraphs.length === 0) continue;
+    if (d.heading) sections.push({ heading: d.heading, text: d.paragraphs.join('\n\n') });
+    else if (d === drafts[0] && hasHeadings) sections.push({ heading: 'Inleiding', text: d.paragraphs.join('\n\n'), untitled: true });
+    else for (const p of d.paragraphs) sections.push({ heading: deriveHeading(p), text: p, untitled: true });
+  }
+  if (sections.length === 0) throw new ReportError(source, 'the report has a title but no text');
+  return { date, title, sections, source };
+}
