@@ -53,9 +53,10 @@ function findTitle(lines: Line[], source: string): { title: string; date: string
   const head = lines.slice(0, 6);
   for (let i = 0; i < head.length; i++) {
     const one = head[i].text;
-    const two = i + 1 < head.length ? `${one} ${head[i + 1].text}` : one;
-    for (const [title, used] of [[one, 1], [two, 2]] as const) {
-      if (title.length > 160 || (used === 2 && head[i + 1].markdownHeading !== head[i].markdownHeading)) continue;
+    const candidates: [string, number][] = [[one, 1]];
+    if (i + 1 < head.length && head[i + 1].markdownHeading === head[i].markdownHeading) candidates.push([`${one} ${head[i + 1].text}`, 2]);
+    for (const [title, used] of candidates) {
+      if (title.length > 160) continue;
       const date = findFullDate(title);
       if (date && (TITLE_HINT.test(title) || i === 0)) return { title: title.replace(/\s+$/, ''), date, bodyStart: i + used };
     }

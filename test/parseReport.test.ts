@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { deriveHeading, parseReport, ReportError } from '../bot/corpus/parseReport';
+
+const dataDir = path.join(__dirname, '..', 'data');
+const seeds = readdirSync(dataDir).filter((f) => f.endsWith('.txt'));
+const parse = (name: string) => parseReport(readFileSync(path.join(dataDir, name), 'utf8'), name);
+const byDate = new Map(seeds.map((f) => { const m = parse(f); return [m.date, m]; }));
+const headings = (date: string) => byDate.get(date)!.sections.map((s) => s.heading);
+
+describe('parseReport on the seed reports', () => {
+  it('takes each meeting date from its title, never from elsewhere in the text', () => {
+    assert.deepEqual([...byDate.keys()].sort(), ['2017-04-10', '2019-04-15', '2019-10-28', '2020-02-10', '2020-11-23']);
+    assert.equal(byDate.get('2017-04-10')!.title, 'Bestuurlijke terugkoppeling Landelijk Overleg Veiligheid en Politie d.d. 10 april 2017');
+  });
+
+  it('finds standalone headings, also with stray leading spaces', () => {
+    const h = headings('2019-04-15');
+    assert.deepEqual(h.slice(0, 4), ['Aanslag Utrecht', 'Jaarwisseling', 'Gegevensuitwisseling, voorlichting Raad van State', 'Reputatiemonitor']);
+    assert.ok(h.includes('Implementatie Bodycams'));
+    assert.ok(headings('2019-10-28').includes('Voorgenomen besluit stroomstootwapen'));
+  });
+
+  it('reads markdown headings without the markup', () => {
+    assert.equal(byDate.get('2020-02-10')!.title, 'Bestuurlijke terugkoppeling LOVP 10 februari 2020');
+    assert.equal(headings('2020-02-10')[0], 'Bewaken en beveiligen');
+  });
+
+  it('splits inline "Heading: text" and gives untitled paragraphs a heading of their own', () => {
+    const m = byDate.get('2017-04-10')!;
+    assert.equal(m.sections[0].heading, 'Wetswijziging art. 4 Politiewet (bewaken en beveiligen als taak bij de Kmar toevoegen)');
+    assert.match(m.sections[0].text, /^er is een gesprek geweest/);
+    const untitled = m.sections.filter((s) => s.untitled).map((s) => s.heading);
+    assert.deepEqual(untitled, ['Jaarverantwoording politie 2016', 'Strategische toekomstagenda van de politie']);
+    assert.equal(m.sections.at(-1)!.heading, 'Governance politie');
+  });
+
+  it('joins wrapped lines and paragraphs broken by a page break', () => {
+    const screening = byDate.get('2017-04-10')!.sections.find((s) => s.heading.startsWith('Screening'))!;
+    assert.match(screening.text, /dat dit mooi is, maar nog een onvoldoende oplossing/);
+    const hoger = byDate.get('2020-02-10')!.sections.find((s) => s.heading === 'Hoger en anders opgeleiden')!;
+    assert.match(hoger.text, /realisatie lang op zich laat wachten/);
+    const mensenhandel = byDate.get('2019-04-15')!.sections.find((s) => s.heading === 'Mensenhandel')!;
+    assert.match(mensenhandel.text, /capaciteit voor ID-straat en/);
+  });
+
+  it('puts an introduction before the first heading in its own section', () => {
+    assert.equal(byDate.get('2020-11-23')!.sections[0].heading, 'Inleiding');
+    assert.equal(headings('2020-11-23')[1], 'Roosterdruk');
+  });
+});
+
+describe('parseReport on bad input', () => {
+  it('names the file when the title has no date', () => {
+    assert.throws(() => parseReport('Verslag van het overleg\n\nEr is gesproken.', 'zonder-datum.txt'),
+      (e: unknown) => e instanceof ReportError && e.source === 'zonder-datum.txt' && /no meeting date/.test(e.message));
+  });
+
+  it('rejects an empty file', () => {
+    assert.throws(() => parseReport(' \n\n \n', 'leeg.txt'), ReportError);
+  });
+
+  it('accepts numeric dates and a title split over two lines', () => {
+    const m = parseReport('Bestuurlijke terugkoppeling\nLOVP 03-07-2023\n\nJaarwisseling\n\nHet vuurwerkverbod blijft.\n', 'x.txt');
+    assert.equal(m.date, '2023-07-03');
+    assert.deepEqual(m.sections, [{ heading: 'Jaarwisseling', text: 'Het vuurwerkverbod blijft.' }]);
+  });
+});
+
+describe('deriveHeading', () => {
+  it('keeps the subject of the first sentence', () => {
+    assert.equal(deriveHeading('Met betrekking tot de inzet van drones is afgesproken dat X.'), 'Inzet van drones');
+  });
+});
