@@ -1,0 +1,24 @@
+// Sentence splitting that survives Dutch abbreviations ("art. 4", "Dhr. Wienen", "o.a.", "a.s.").
+const ABBREVIATIONS = new Set(['art', 'dhr', 'mevr', 'mr', 'drs', 'dr', 'ir', 'ing', 'prof', 'nr', 'bijv', 'bv', 'ca', 'jl', 'mln',
+  'mld', 'resp', 'incl', 'excl', 'evt', 'vgl', 'zgn', 'min', 'st', 'blz', 'pag', 'e.g', 'i.e', 'o.a', 'a.s', 'm.b.t', 'i.v.m', 't.a.v',
+  'd.d', 'z.s.m', 'e.d', 'n.a.v', 'm.i.v', 'i.o.m', 'p.m', 'vs']);
+
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  for (const paragraph of text.split(/\n\s*\n/)) {
+    let start = 0;
+    const re = /[.!?]+["'”’)]*\s+(?=["'“‘(]?[\p{Lu}\d])/gu;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(paragraph))) {
+      const before = paragraph.slice(start, m.index);
+      const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1].toLowerCase() ?? '';
+      // "Dhr." or an initial ("M. Rutte") does not end a sentence.
+      if (m[0].startsWith('.') && (ABBREVIATIONS.has(lastWord.replace(/\.$/, '')) || /^\p{L}$/u.test(lastWord))) continue;
+      out.push(paragraph.slice(start, m.index + m[0].trimEnd().length).trim());
+      start = m.index + m[0].length;
+    }
+    const tail = paragraph.slice(start).trim();
+    if (tail) out.push(tail);
+  }
+  return out.filter((s) => s.length > 0);
+}

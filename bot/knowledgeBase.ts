@@ -1,0 +1,120 @@
+// Answers questions about the meetings: finds the sections a question is about and quotes the
+// sentences that answer it, with the meeting date and section for every answer.
+import { loadCorpus } from './corpus/loadCorpus';
+import type { Meeting } from './corpus/meeting';
+import type { ReportError } from './corpus/parseReport';
+import { datesMatching, findDateHint } from './answer/dateHints';
+import { detectLanguage, type Language } from './answer/detectLanguage';
+import { pickQuote } from './answer/pickQuote';
+import { questionIntent, termGroups } from './answer/questionTerms';
+import { SectionIndex, type SectionHit, type TermGroup } from './search/sectionIndex';
+import { contentTokens } from './search/textAnalysis';
+
+export interface Answer {
+  date: string;
+  /** Title of the meeting's report. */
+  meeting: string;
+  section: string;
+  quote: string;
+  score: number;
+}
+
+export interface QuestionResult {
+  question: string;
+  language: Language;
+  /** Best first; empty when nothing in the reports is about the question. */
+  answers: Answer[];
+}
+
+/** Share of the question's concepts (weighted by rarity) a section must hold to count as an answer. */
+const MIN_COVERAGE = 0.5;
+/** Answers scoring below this share of the best one are left out. */
+const MIN_RELATIVE_SCORE = 0.25;
+const MAX_ANSWERS = 5;
+const MAX_QUESTION_CHARS = 2000;
+
+interface WeightedGroup {
+  group: TermGroup;
+  weight: number;
+  /** Per alternative, per word: the stems that count as that word (own stem, or the compound's head). */
+  alternatives: { own: string; head?: string }[][];
+}
+
+export class KnowledgeBase {
+  readonly meetings: Meeting[];
+  private readonly index: SectionIndex;
+
+  constructor(meetings: Meeting[]) {
+    this.meetings = [...meetings].sort((a, b) => a.date.localeCompare(b.date));
+    this.index = new SectionIndex(this.meetings);
+  }
+
+  static async fromDirectory(dir: string): Promise<{ kb: KnowledgeBase; errors: ReportError[] }> {
+    const { meetings, errors } = await loadCorpus(dir);
+    return { kb: new KnowledgeBase(meetings), errors };
+  }
+
+  ask(question: string): QuestionResult {
+    const text = String(question ?? '').slice(0, MAX_QUESTION_CHARS);
+    const language = detectLanguage(text);
+    return { question: text, language, answers: this.answer(text, language) };
+  }
+
+  private answer(question: string, language: Language): Answer[] {
+    const hint = findDateHint(question);
+    const dates = hint ? datesMatching(hint, this.meetings.map((m) => m.date)) : undefined;
+    const useHint = hint && dates && dates.size > 0;
+    const text = useHint ? hint.rest : question;
+    const groups = termGroups(text, language).map((g) => this.weigh(g));
+    if (groups.length === 0) return [];
+    const totalWeight = groups.reduce((n, g) => n + g.weight, 0);
+    const intent = questionIntent(question);
+
+    const answers: Answer[] = [];
+    for (const hit of this.index.search(groups.map((g) => g.group))) {
+      if (useHint && !dates.has(hit.doc.meeting.date)) continue;
+      const coverage = this.coverage(groups, hit.matchedStems) / totalWeight;
+      if (coverage < MIN_COVERAGE) continue;
+      const { quote } = pickQuote(hit.doc.section.text, (s) => this.coverage(groups, this.stemsIn(s)), intent);
+      answers.push(this.toAnswer(hit, quote, hit.score * coverage * coverage));
+    }
+    answers.sort((a, b) => b.score - a.score);
+    const top = answers[0]?.score ?? 0;
+    return answers.filter((a) => a.score >= top * MIN_RELATIVE_SCORE).slice(0, MAX_ANSWERS);
+  }
+
+  private weigh(group: TermGroup): WeightedGroup {
+    const alternatives = group.alternatives.map((alt) => alt.map((word) => {
+      const { own, parts } = this.index.stemsOf(word);
+      return { own, head: parts.at(-1) };
+    }));
+    // A concept is as specific as its most common known spelling; one the reports never use weighs most.
+    const known = alternatives.flat().filter((s) => this.index.has(s.own)).map((s) => this.index.idf(s.own));
+    const weight = known.length ? Math.min(...known) : this.index.idf('\u0000unknown');
+    return { group, weight, alternatives };
+  }
+
+  /** Total weight of the groups whose words all appear (as themselves or as a compound's head) in the stems. */
+  private coverage(groups: WeightedGroup[], stems: Set<string>): number {
+    let sum = 0;
+    for (const g of groups) {
+      if (g.alternatives.some((alt) => alt.every((w) => stems.has(w.own) || (w.head !== undefined && stems.has(w.head))))) sum += g.weight;
+    }
+    return sum;
+  }
+
+  private stemsIn(sentence: string): Set<string> {
+    const stems = new Set<string>();
+    for (const t of contentTokens(sentence)) {
+      const { own, parts } = this.index.stemsOf(t);
+      stems.add(own);
+      for (const p of parts) stems.add(p);
+    }
+    return stems;
+  }
+
+  private toAnswer(hit: SectionHit, quote: string, score: number): Answer {
+    const { meeting, section } = hit.doc;
+    return { date: meeting.date, meeting: meeting.title, section: section.heading, quote, score: Math.round(score * 1000) / 1000 };
+  }
+}

@@ -1,0 +1,106 @@
+// A lunr index over every section of every meeting, one document a section, with the heading boosted
+// and Dutch compound parts indexed beside the words themselves. Queries are built term by term through
+// lunr's query API, never its query syntax, so no user text can make lunr throw.
+import lunr from 'lunr';
+import type { Meeting, Section } from '../corpus/meeting';
+import { CompoundSplitter } from './compoundSplitter';
+import { contentTokens, stem, tokenize } from './textAnalysis';
+
+export interface IndexedSection {
+  ref: string;
+  meeting: Meeting;
+  section: Section;
+}
+
+/** One alternative spelling of a concept: its stems must all match (a phrase) for the alternative to match. */
+export type Alternative = string[];
+
+/** A concept the question asks about, with its alternatives (translations, synonyms) and weight. */
+export interface TermGroup {
+  word: string;
+  alternatives: Alternative[];
+}
+
+export interface SectionHit {
+  doc: IndexedSection;
+  score: number;
+  matchedStems: Set<string>;
+}
+
+const stemPipelineFn: lunr.PipelineFunction = (token) => token.update((s) => stem(s));
+lunr.Pipeline.registerFunction(stemPipelineFn, 'lovp-stem');
+
+export class SectionIndex {
+  readonly docs = new Map<string, IndexedSection>();
+  readonly splitter: CompoundSplitter;
+  private readonly index: lunr.Index;
+  private readonly docCount: number;
+
+  constructor(meetings: Meeting[]) {
+    const vocabulary = new Set<string>();
+    for (const m of meetings) for (const s of m.sections) for (const t of tokenize(`${s.heading} ${s.text}`)) vocabulary.add(t);
+    this.splitter = new CompoundSplitter(vocabulary);
+    const docs = this.docs;
+    const splitter = this.splitter;
+    meetings.forEach((meeting, mi) => meeting.sections.forEach((section, si) => {
+      docs.set(`${mi}:${si}`, { ref: `${mi}:${si}`, meeting, section });
+    }));
+    this.docCount = docs.size;
+    this.index = lunr(function () {
+      this.pipeline.reset();
+      this.searchPipeline.reset();
+      this.pipeline.add(stemPipelineFn);
+      this.ref('ref');
+      this.field('heading', { boost: 3 });
+      this.field('body');
+      this.field('parts', { boost: 0.6 });
+      for (const d of docs.values()) {
+        const heading = contentTokens(d.section.heading);
+        const body = contentTokens(d.section.text);
+        const parts = [...heading, ...body].flatMap((t) => splitter.split(t));
+        this.add({ ref: d.ref, heading: heading.join(' '), body: body.join(' '), parts: parts.join(' ') });
+      }
+    });
+  }
+
+  /** Stems a word stands for: its own stem and, for a compound, the stems of its parts. */
+  stemsOf(word: string): { own: string; parts: string[] } {
+    return { own: stem(word), parts: this.splitter.split(word).map(stem) };
+  }
+
+  /** Inverse document frequency of a stem (BM25 style); unknown stems get the highest value. */
+  idf(stemmed: string): number {
+    const posting = this.index.invertedIndex[stemmed] as Record<string, Record<string, unknown>> | undefined;
+    const refs = new Set<string>();
+    if (posting) for (const field of ['heading', 'body', 'parts']) for (const ref of Object.keys(posting[field] ?? {})) refs.add(ref);
+    return Math.log(1 + (this.docCount - refs.size + 0.5) / (refs.size + 0.5));
+  }
+
+  has(stemmed: string): boolean {
+    return stemmed in this.index.invertedIndex;
+  }
+
+  search(groups: TermGroup[]): SectionHit[] {
+    const terms = new Map<string, number>();
+    for (const g of groups) {
+      for (const alt of g.alternatives) {
+        for (const word of alt) {
+          const { own, parts } = this.stemsOf(word);
+          terms.set(own, Math.max(terms.get(own) ?? 0, 1));
+          for (const p of parts) terms.set(p, Math.max(terms.get(p) ?? 0, 0.5));
+        }
+      }
+    }
+    if (terms.size === 0) return [];
+    const results = this.index.query((q) => {
+      for (const [term, boost] of terms) {
+        if (this.has(term)) q.term(term, { usePipeline: false, boost, presence: lunr.Query.presence.OPTIONAL });
+      }
+    });
+    return results.map((r) => ({
+      doc: this.docs.get(r.ref)!,
+      score: r.score,
+      matchedStems: new Set(Object.keys(r.matchData.metadata)),
+    }));
+  }
+}

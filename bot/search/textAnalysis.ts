@@ -1,0 +1,52 @@
+// Tokens, stop words and stems shared by the index and by queries, so both sides always agree.
+import lunr from 'lunr';
+import stemmerSupport from 'lunr-languages/lunr.stemmer.support';
+import dutch from 'lunr-languages/lunr.nl';
+
+stemmerSupport(lunr);
+dutch(lunr);
+const dutchStemmer = (lunr as unknown as { nl: { stemmer: (t: lunr.Token) => lunr.Token } }).nl.stemmer;
+
+/** Lower case, accents folded ("geïnformeerd" -> "geinformeerd"), split on anything but letters and digits. */
+export function tokenize(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’‘`´]s\b/g, '') // BOA's, camera’s
+    .split(/[^a-z0-9]+/)
+    .filter((t) => t.length > 0);
+}
+
+const stemCache = new Map<string, string>();
+
+/** Dutch snowball stem; "-ies" plurals (evaluaties) first lose their s, which snowball keeps. */
+export function stem(token: string): string {
+  let s = stemCache.get(token);
+  if (s === undefined) {
+    const base = token.length > 5 && token.endsWith('ies') ? token.slice(0, -1) : token;
+    s = dutchStemmer(new lunr.Token(base, {})).toString();
+    if (stemCache.size < 100_000) stemCache.set(token, s);
+  }
+  return s;
+}
+
+// Dutch function words (snowball list) and the words that only shape a question.
+const DUTCH_STOP = `aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een eens en er ge
+geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik in is ja je kan kon kunnen maar me meer men met mij
+mijn moet na naar niet niets nog nu of om omdat onder ons ook op over reeds te tegen toch toen tot u uit uw van veel voor want waren
+was wat werd wezen wie wil worden wordt zal ze zelf zich zij zijn zo zonder zou ten aanzien betreft welke welk wanneer waarom waar
+hoeveel waarover waarbij wat's gaat gaan graag eigenlijk precies iets iemand er`;
+const ENGLISH_STOP = `a an and are as at be been being but by can could did do does for from had has have how i if in into is it its
+me my of on or our should so than that the their them then there these they this those to was we were what when where which who whom
+why will with would you your about any anything tell me please said say says discussed discuss talked talk mentioned meeting meetings
+lovp agreed agree agreement decided decide there's what's`;
+const QUESTION_SHAPERS = `afgesproken afspraak afspraken gezegd besproken gesproken bespreking zei zeiden gezegd vertelt vertelde
+gemeld genoemd aangegeven zeggen besloten overeengekomen lovp vergadering overleg`;
+
+export const STOP_WORDS = new Set([DUTCH_STOP, ENGLISH_STOP, QUESTION_SHAPERS].join(' ').split(/\s+/).filter(Boolean));
+
+/** Content tokens of a text: tokenised, without stop words. */
+export function contentTokens(text: string): string[] {
+  return tokenize(text).filter((t) => !STOP_WORDS.has(t));
+}

@@ -1,0 +1,79 @@
+// Teams native citations: the answer text carries [1], [2] markers next to each quoted part, and an
+// AI entity (schema.org Message) lists one Claim per marker with the meeting and section as the document name
+// and the quote as its abstract. Limits from Teams: name 80 characters, abstract 160, at most 20 citations.
+import type { Activity } from 'botbuilder';
+import type { AIEntity, ClientCitation } from '@microsoft/teams-ai/lib/types';
+import { meetingLabel } from '../corpus/meeting';
+import type { Answer } from '../knowledgeBase';
+import { MAX_CITATIONS } from './config';
+import type { Language } from './replyLanguage';
+
+export const MAX_NAME_CHARS = 80;
+export const MAX_ABSTRACT_CHARS = 160;
+
+/** Shortens to at most `max` characters, at a word boundary when one is near, ending in "…". */
+export function truncate(text: string, max: number): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  const head = space >= max * 0.6 ? cut.slice(0, space) : cut;
+  return `${head.replace(/[\s,;:.–-]+$/, '')}…`;
+}
+
+/** "LOVP 10 februari 2020 – Jaarwisseling", within 80 characters. */
+export function citationName(answer: Pick<Answer, 'date' | 'section'>, language: Language): string {
+  return truncate(`${meetingLabel({ date: answer.date }, language)} – ${answer.section}`, MAX_NAME_CHARS);
+}
+
+/** Report text could contain "[2]" (a footnote); in our text that would look like a citation marker. */
+function withoutMarkers(quote: string): string {
+  return quote.replace(/\[(\d+)\]/g, '($1)').replace(/\s+/g, ' ').trim();
+}
+
+export function clientCitation(answer: Answer, position: number, language: Language): ClientCitation {
+  return {
+    '@type': 'Claim',
+    position,
+    appearance: {
+      '@type': 'DigitalDocument',
+      name: citationName(answer, language),
+      abstract: truncate(withoutMarkers(answer.quote), MAX_ABSTRACT_CHARS),
+    },
+  };
+}
+
+export function aiEntity(citations: ClientCitation[]): AIEntity {
+  return {
+    type: 'https://schema.org/Message',
+    '@type': 'Message',
+    '@context': 'https://schema.org',
+    '@id': '',
+    additionalType: ['AIGeneratedContent'],
+    citation: citations,
+  };
+}
+
+const INTRO: Record<Language, (count: number) => string> = {
+  nl: (n) => (n === 1 ? 'Dit staat erover in de bestuurlijke terugkoppeling:' : 'Dit staat erover in de bestuurlijke terugkoppelingen:'),
+  en: (n) => `This is what the LOVP report${n === 1 ? '' : 's'} say${n === 1 ? 's' : ''} (quoted in Dutch):`,
+};
+
+/**
+ * The reply for a question with answers: each answer as a bold "meeting – section" line and its quote followed
+ * by its [n] marker, and the matching citations entity. Callers pass at least one answer.
+ */
+export function citedAnswerActivity(answers: Answer[], language: Language, maxAnswers: number): Partial<Activity> {
+  const shown = answers.slice(0, Math.min(maxAnswers, MAX_CITATIONS));
+  const citations = shown.map((answer, i) => clientCitation(answer, i + 1, language));
+  const parts = shown.map((answer, i) => {
+    const heading = `${meetingLabel({ date: answer.date }, language)} – ${answer.section}`;
+    return `**${heading}**\n\n"${withoutMarkers(answer.quote)}" [${i + 1}]`;
+  });
+  return {
+    type: 'message',
+    textFormat: 'markdown',
+    text: [INTRO[language](shown.length), ...parts].join('\n\n'),
+    entities: [aiEntity(citations)],
+  };
+}

@@ -1,0 +1,59 @@
+// Bot settings read from the environment (.env via dotenv in index.ts). Every setting is documented in
+// .env.example. No MicrosoftAppId means local mode: requests are accepted without a token, which is what the
+// Agents Playground and the tests do.
+import path from 'node:path';
+
+export interface BotConfig {
+  port: number;
+  dataDir: string;
+  /** Longer questions are refused with a clear message instead of being searched. */
+  maxQuestionChars: number;
+  /** Request bodies above this size get 413 from restify before they reach the bot. */
+  maxRequestBytes: number;
+  /** At most this many answers (and so citations, never more than 20) per reply. */
+  maxAnswers: number;
+  microsoftAppId: string;
+  microsoftAppPassword: string;
+  microsoftAppTenantId: string;
+  microsoftAppType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  /** True when no MicrosoftAppId is set: no authentication (Agents Playground, tests). */
+  localMode: boolean;
+}
+
+/** Teams renders at most 20 citations per message. */
+export const MAX_CITATIONS = 20;
+
+function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function appType(raw: string | undefined): BotConfig['microsoftAppType'] {
+  const value = (raw ?? '').trim();
+  if (!value) return 'MultiTenant';
+  const known = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+  const match = known.find((k) => k.toLowerCase() === value.toLowerCase());
+  if (!match) throw new Error(`MicrosoftAppType must be one of ${known.join(', ')}, got "${value}"`);
+  return match;
+}
+
+export function loadBotConfig(env: NodeJS.ProcessEnv = process.env, projectDir = process.cwd()): BotConfig {
+  const microsoftAppId = (env.MicrosoftAppId ?? '').trim();
+  return {
+    port: intSetting(env, 'PORT', 3978, 0, 65535),
+    dataDir: path.resolve(projectDir, env.DATA_DIR?.trim() || 'data'),
+    maxQuestionChars: intSetting(env, 'MAX_QUESTION_CHARS', 1000, 1, 100_000),
+    maxRequestBytes: intSetting(env, 'MAX_REQUEST_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
+    maxAnswers: intSetting(env, 'MAX_ANSWERS', 5, 1, MAX_CITATIONS),
+    microsoftAppId,
+    microsoftAppPassword: env.MicrosoftAppPassword ?? '',
+    microsoftAppTenantId: (env.MicrosoftAppTenantId ?? '').trim(),
+    microsoftAppType: appType(env.MicrosoftAppType),
+    localMode: microsoftAppId === '',
+  };
+}

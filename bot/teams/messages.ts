@@ -1,0 +1,111 @@
+// Every fixed text the bot says, in Dutch and English, so both languages stay in step.
+import type { Language } from './replyLanguage';
+
+const COMMANDS: Record<Language, string> = {
+  nl: [
+    '- **vergaderingen** – alle vergaderingen met datum en aantal onderwerpen',
+    '- **samenvatting** [datum] – samenvatting van de laatste of de genoemde vergadering, bijv. *samenvatting 10 februari 2020*',
+    '- **openstaand** – punten die nog terugkomen',
+    '- **abonneer** – dit gesprek krijgt na elke nieuwe terugkoppeling een samenvatting',
+    '- **stop** – abonnement opzeggen',
+    '- **help** – deze uitleg',
+  ].join('\n'),
+  en: [
+    '- **meetings** – all meetings with their date and number of topics',
+    '- **summary** [date] – summary of the latest or the given meeting, e.g. *summary 10 February 2020*',
+    '- **pending** – items that are due to come back',
+    '- **subscribe** – this conversation gets a summary after each new report',
+    '- **unsubscribe** – end the subscription',
+    '- **help** – this explanation',
+  ].join('\n'),
+};
+
+const MENTION_HINT: Record<Language, string> = {
+  nl: 'In een kanaal of groepschat noem je mij eerst met @.',
+  en: 'In a channel or group chat, @mention me first.',
+};
+
+export const TEXT = {
+  help: (l: Language) =>
+    l === 'nl'
+      ? `**Zo werkt de LOVP-bot**\n\nStel een vraag in gewone taal, bijvoorbeeld *wat is er afgesproken over vuurwerk?* ` +
+        `Ik antwoord met de zinnen uit de bestuurlijke terugkoppelingen van het LOVP, met vergaderdatum en onderwerp als bron.\n\n` +
+        `Opdrachten:\n\n${COMMANDS.nl}\n\n${MENTION_HINT.nl}`
+      : `**How the LOVP bot works**\n\nAsk a question in plain words, for example *what was agreed about fireworks?* ` +
+        `I answer with the sentences from the LOVP reports, citing the meeting date and topic.\n\n` +
+        `Commands:\n\n${COMMANDS.en}\n\n${MENTION_HINT.en}`,
+
+  welcome: () =>
+    `**Welkom bij de LOVP-bot!** Ik beantwoord vragen over de bestuurlijke terugkoppelingen van het ` +
+    `Landelijk Overleg Veiligheid en Politie, met de letterlijke zinnen en de vergadering als bron. ` +
+    `Vraag bijvoorbeeld: *wat is er afgesproken over vuurwerk?* (English works too.)\n\n` +
+    `Opdrachten:\n\n${COMMANDS.nl}\n\n${MENTION_HINT.nl}`,
+
+  noAnswer: (l: Language) =>
+    l === 'nl'
+      ? 'Ik heb hierover niets gevonden in de bestuurlijke terugkoppelingen van het LOVP. Probeer andere woorden, of typ **vergaderingen** om te zien welke vergaderingen ik ken.'
+      : 'I found nothing about this in the LOVP reports. Try other words, or type **meetings** to see which meetings I know.',
+
+  empty: (l: Language) =>
+    l === 'nl'
+      ? 'Ik zie geen vraag. Stel een vraag over het LOVP, bijvoorbeeld *wat is er afgesproken over vuurwerk?*, of typ **help**.'
+      : 'I see no question. Ask me about the LOVP, for example *what was agreed about fireworks?*, or type **help**.',
+
+  tooLong: (l: Language, max: number) =>
+    l === 'nl'
+      ? `Je vraag is te lang (meer dan ${max} tekens). Stel een kortere vraag, bijvoorbeeld *wat is er afgesproken over vuurwerk?*`
+      : `Your question is too long (more than ${max} characters). Please ask a shorter question, for example *what was agreed about fireworks?*`,
+
+  attachmentOnly: (l: Language) =>
+    l === 'nl'
+      ? 'Ik kan alleen tekst lezen. Typ je vraag als bericht, of typ **help**.'
+      : 'I can only read text. Type your question as a message, or type **help**.',
+
+  error: (l: Language) =>
+    l === 'nl'
+      ? 'Sorry, er ging iets mis bij het verwerken van je bericht. Probeer het nog eens.'
+      : 'Sorry, something went wrong while handling your message. Please try again.',
+
+  subscribed: (l: Language, channel: boolean) =>
+    l === 'nl'
+      ? `Geabonneerd: ${channel ? 'dit kanaal' : 'dit gesprek'} krijgt na elke nieuwe terugkoppeling een samenvatting en herinneringen aan openstaande punten. Opzeggen met **stop**.`
+      : `Subscribed: ${channel ? 'this channel' : 'this conversation'} gets a summary after each new report and reminders of pending items. Type **unsubscribe** to stop.`,
+
+  alreadySubscribed: (l: Language, channel: boolean) =>
+    l === 'nl'
+      ? `${channel ? 'Dit kanaal' : 'Dit gesprek'} was al geabonneerd. Opzeggen met **stop**.`
+      : `${channel ? 'This channel' : 'This conversation'} was already subscribed. Type **unsubscribe** to stop.`,
+
+  unsubscribed: (l: Language, channel: boolean) =>
+    l === 'nl'
+      ? `Abonnement opgezegd: ${channel ? 'dit kanaal' : 'dit gesprek'} krijgt geen samenvattingen meer.`
+      : `Unsubscribed: ${channel ? 'this channel' : 'this conversation'} gets no more summaries.`,
+
+  notSubscribed: (l: Language, channel: boolean) =>
+    l === 'nl'
+      ? `${channel ? 'Dit kanaal' : 'Dit gesprek'} had geen abonnement. Aanmelden met **abonneer**.`
+      : `${channel ? 'This channel' : 'This conversation'} was not subscribed. Type **subscribe** to subscribe.`,
+
+  noMeetings: (l: Language) =>
+    l === 'nl' ? 'Er zijn nog geen terugkoppelingen geladen.' : 'No reports have been loaded yet.',
+
+  meetingsHeader: (l: Language, count: number) =>
+    l === 'nl' ? `**${count} ${count === 1 ? 'vergadering' : 'vergaderingen'}** (nieuwste eerst):` : `**${count} meeting${count === 1 ? '' : 's'}** (newest first):`,
+
+  topics: (l: Language, count: number) =>
+    l === 'nl' ? `${count} ${count === 1 ? 'onderwerp' : 'onderwerpen'}` : `${count} topic${count === 1 ? '' : 's'}`,
+
+  unknownDate: (l: Language, asked: string, known: string) =>
+    l === 'nl'
+      ? `Ik ken geen vergadering op "${asked}". Wel deze: ${known}.`
+      : `I know no meeting on "${asked}". I do know these: ${known}.`,
+
+  pendingHeader: (l: Language, count: number) =>
+    l === 'nl' ? `**${count} openstaande ${count === 1 ? 'punt' : 'punten'}:**` : `**${count} pending item${count === 1 ? '' : 's'}:**`,
+
+  noPending: (l: Language) =>
+    l === 'nl' ? 'Er zijn geen openstaande punten gevonden.' : 'No pending items were found.',
+
+  due: (l: Language, due: string | null | undefined) =>
+    due ? (l === 'nl' ? `uiterlijk ${due}` : `due ${due}`) : l === 'nl' ? 'geen datum' : 'no date',
+};
