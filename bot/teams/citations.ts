@@ -7,19 +7,10 @@ import { meetingLabel } from '../corpus/meeting';
 import type { Answer } from '../knowledgeBase';
 import { MAX_CITATIONS } from './config';
 import type { Language } from './replyLanguage';
+import { truncate } from './truncate';
 
 export const MAX_NAME_CHARS = 80;
 export const MAX_ABSTRACT_CHARS = 160;
-
-/** Shortens to at most `max` characters, at a word boundary when one is near, ending in "…". */
-export function truncate(text: string, max: number): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  const head = space >= max * 0.6 ? cut.slice(0, space) : cut;
-  return `${head.replace(/[\s,;:.–-]+$/, '')}…`;
-}
 
 /** "LOVP 10 februari 2020 – Jaarwisseling", within 80 characters. */
 export function citationName(answer: Pick<Answer, 'date' | 'section'>, language: Language): string {

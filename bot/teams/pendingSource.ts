@@ -1,0 +1,37 @@
+// Where "openstaand" gets its items. The real extractor lives in bot/pending/; the bot only needs this shape,
+// so it is injected (the lead wires the real source in index.ts).
+import { formatDate } from '../corpus/meeting';
+import { TEXT } from './messages';
+import type { Language } from './replyLanguage';
+import { truncate } from './truncate';
+
+export interface PendingItem {
+  /** Date of the meeting the item comes from, YYYY-MM-DD. */
+  date: string;
+  section: string;
+  text: string;
+  owner?: string | null;
+  /** YYYY, YYYY-MM or YYYY-MM-DD; null when the report names no moment. */
+  due?: string | null;
+  status?: string;
+}
+
+export interface PendingSource {
+  openItems(): PendingItem[];
+}
+
+export const noPendingItems: PendingSource = { openItems: () => [] };
+
+const MAX_LISTED = 25;
+const MAX_ITEM_CHARS = 240;
+
+export function pendingText(items: PendingItem[], language: Language): string {
+  if (items.length === 0) return TEXT.noPending(language);
+  const lines = items.slice(0, MAX_LISTED).map((item) => {
+    const short = truncate(item.text, MAX_ITEM_CHARS);
+    const who = item.owner ? ` (${item.owner})` : '';
+    return `- **${item.section}** – ${short}${who} – ${TEXT.due(language, item.due)}; LOVP ${formatDate(item.date, language)}`;
+  });
+  const more = items.length > MAX_LISTED ? [language === 'nl' ? `… en nog ${items.length - MAX_LISTED}.` : `… and ${items.length - MAX_LISTED} more.`] : [];
+  return [TEXT.pendingHeader(language, items.length), lines.join('\n'), ...more].join('\n\n');
+}
