@@ -1,0 +1,164 @@
+// The teams-ai Application: which activity goes to which handler. The handlers themselves live in their own
+// files (commands, citations, welcome, subscriptions); this file only wires them together.
+import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
+import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
+import { formatDate, type Meeting } from '../corpus/meeting';
+import type { QuestionResult } from '../knowledgeBase';
+import { citedAnswerActivity } from './citations';
+import { parseCommand, type Command, type CommandName } from './commands';
+import type { BotConfig } from './config';
+import { meetingsText } from './meetingsText';
+import { TEXT } from './messages';
+import { noPendingItems, pendingText, type PendingSource } from './pendingSource';
+import { replyLanguage, type Language } from './replyLanguage';
+import { stripMentions } from './stripMentions';
+import { SubscriptionStore, subscriptionFor } from './subscriptions';
+import { findMeeting, summaryText } from './summaryText';
+import { isChannelConversation, keepRepliesInThread } from './threading';
+import { botWasAdded, claimWelcome } from './welcome';
+
+/** What the bot needs from the knowledge base (bot/knowledgeBase.ts). */
+export interface KnowledgeSource {
+  readonly meetings: Meeting[];
+  ask(question: string): QuestionResult;
+}
+
+export interface Logger {
+  error(message: string, err?: unknown): void;
+}
+
+export interface AppDependencies {
+  adapter: TeamsAdapter;
+  /** A getter lets a re-ingested knowledge base replace the old one without restarting the bot. */
+  knowledgeBase: KnowledgeSource | (() => KnowledgeSource);
+  /** Subscriptions and welcome bookkeeping. */
+  storage: Storage;
+  pending?: PendingSource;
+  config: Pick<BotConfig, 'maxQuestionChars' | 'maxAnswers' | 'microsoftAppId'>;
+  logger?: Logger;
+}
+
+export function knowledgeGetter(source: AppDependencies['knowledgeBase']): () => KnowledgeSource {
+  return typeof source === 'function' ? source : () => source;
+}
+
+/** Attachments Teams adds to every message (the HTML rendering of the text) do not count as files. */
+function hasFileAttachments(context: TurnContext): boolean {
+  return (context.activity.attachments ?? []).some((a) => a && a.contentType !== 'text/html');
+}
+
+export function createApp(deps: AppDependencies): Application {
+  const knowledge = knowledgeGetter(deps.knowledgeBase);
+  const pending = deps.pending ?? noPendingItems;
+  const subscriptions = new SubscriptionStore(deps.storage);
+  const logger = deps.logger ?? console;
+  const app = new Application({
+    adapter: deps.adapter,
+    botAppId: deps.config.microsoftAppId || undefined,
+    // Mentions are stripped by stripMentions (all of them, also without an entity); no typing indicator
+    // because answers take milliseconds and the indicator timer is shared across concurrent turns.
+    removeRecipientMention: false,
+    startTypingTimer: false,
+  });
+
+  const commandOf = (context: TurnContext): Command | undefined =>
+    context.activity.type === ActivityTypes.Message ? parseCommand(context.activity.text ?? '', context.activity.locale) : undefined;
+
+  app.turn('beforeTurn', async (context) => {
+    if (context.activity.type === ActivityTypes.Message) {
+      context.activity.text = stripMentions(context.activity);
+      keepRepliesInThread(context);
+    }
+    return true;
+  });
+
+  app.activity(
+    async (context) => botWasAdded(context.activity),
+    async (context) => {
+      if (await claimWelcome(deps.storage, context.activity.conversation.id)) {
+        await context.sendActivity({ type: 'message', textFormat: 'markdown', text: TEXT.welcome() });
+      }
+    },
+  );
+
+  const handlers: Record<CommandName, (context: TurnContext, command: Command) => Promise<unknown>> = {
+    help: (context, { language }) => say(context, TEXT.help(language)),
+    meetings: (context, { language }) => say(context, meetingsText(knowledge().meetings, language)),
+    summary: (context, { language, argument }) => {
+      const meetings = knowledge().meetings;
+      if (meetings.length === 0) return say(context, TEXT.noMeetings(language));
+      const meeting = findMeeting(meetings, argument);
+      if (meeting) return say(context, summaryText(meeting, language));
+      const known = meetings.map((m) => formatDate(m.date, language)).join(', ');
+      return say(context, TEXT.unknownDate(language, argument, known));
+    },
+    pending: (context, { language }) => say(context, pendingText(pending.openItems(), language)),
+    subscribe: async (context, { language }) => {
+      const outcome = await subscriptions.subscribe(subscriptionFor(context, language));
+      const channel = isChannelConversation(context.activity);
+      return say(context, outcome === 'added' ? TEXT.subscribed(language, channel) : TEXT.alreadySubscribed(language, channel));
+    },
+    unsubscribe: async (context, { language }) => {
+      const subscription = subscriptionFor(context, language);
+      const removed = await subscriptions.unsubscribe(subscription.conversationId);
+      const channel = isChannelConversation(context.activity);
+      return say(context, removed ? TEXT.unsubscribed(language, channel) : TEXT.notSubscribed(language, channel));
+    },
+  };
+
+  for (const name of Object.keys(handlers) as CommandName[]) {
+    app.message(
+      async (context) => commandOf(context)?.name === name,
+      async (context) => {
+        await handlers[name](context, commandOf(context)!);
+      },
+    );
+  }
+
+  app.activity(ActivityTypes.Message, async (context) => {
+    await answerQuestion(context, knowledge(), deps.config);
+  });
+
+  app.error(async (context, error) => {
+    logger.error(`[lovp-bot] turn failed for a ${context.activity?.type} activity`, error);
+    if (context.activity?.type !== ActivityTypes.Message) return;
+    try {
+      await context.sendActivity(TEXT.error(safeLanguage(context)));
+    } catch (sendError) {
+      logger.error('[lovp-bot] could not send the apology', sendError);
+    }
+  });
+
+  return app;
+}
+
+function say(context: TurnContext, text: string) {
+  return context.sendActivity({ type: 'message', textFormat: 'markdown', text });
+}
+
+function safeLanguage(context: TurnContext): Language {
+  try {
+    return replyLanguage(typeof context.activity.text === 'string' ? context.activity.text : '', context.activity.locale);
+  } catch {
+    return 'nl';
+  }
+}
+
+async function answerQuestion(context: TurnContext, kb: KnowledgeSource, config: AppDependencies['config']): Promise<void> {
+  const question = context.activity.text ?? '';
+  const language = replyLanguage(question, context.activity.locale);
+  if (!question) {
+    await say(context, hasFileAttachments(context) ? TEXT.attachmentOnly(language) : TEXT.empty(language));
+    return;
+  }
+  if (question.length > config.maxQuestionChars) {
+    await say(context, TEXT.tooLong(language, config.maxQuestionChars));
+    return;
+  }
+  const result = kb.ask(question);
+  if (result.answers.length === 0) {
+    await say(context, TEXT.noAnswer(language));
+    return;
+  }
+  await context.sendActivity(citedAnswerActivity(result.answers, language, config.maxAnswers));
+}
