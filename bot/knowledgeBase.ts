@@ -31,13 +31,20 @@ const MIN_COVERAGE = 0.5;
 /** Answers scoring below this share of the best one are left out. */
 const MIN_RELATIVE_SCORE = 0.25;
 const MAX_ANSWERS = 5;
+const HEAD_CREDIT = 0.4;
 const MAX_QUESTION_CHARS = 2000;
+
+/** A word found as itself, or as the parts of a compound of known words ("vuurwerkverbod": "verbod op vuurwerk"). */
+interface WordStems {
+  own: string;
+  parts: string[];
+}
 
 interface WeightedGroup {
   group: TermGroup;
   weight: number;
-  /** Per alternative, per word: the stems that count as that word (own stem, or the compound's head). */
-  alternatives: { own: string; head?: string }[][];
+  /** Per alternative, per word: the stems that count as that word. */
+  alternatives: WordStems[][];
 }
 
 export class KnowledgeBase {
@@ -85,8 +92,8 @@ export class KnowledgeBase {
 
   private weigh(group: TermGroup): WeightedGroup {
     const alternatives = group.alternatives.map((alt) => alt.map((word) => {
-      const { own, parts } = this.index.stemsOf(word);
-      return { own, head: parts.at(-1) };
+      const { own, parts, partsKnown } = this.index.stemsOf(word);
+      return { own, parts: partsKnown ? parts : [] };
     }));
     // A concept is as specific as its most common known spelling; one the reports never use weighs most.
     const known = alternatives.flat().filter((s) => this.index.has(s.own)).map((s) => this.index.idf(s.own));
@@ -94,12 +101,14 @@ export class KnowledgeBase {
     return { group, weight, alternatives };
   }
 
-  /** Total weight of the groups whose words all appear (as themselves or as a compound's head) in the stems. */
+  /** Weight of the groups found in the stems; a compound found only by its head ("toezicht" for "cameratoezicht") counts in part. */
   private coverage(groups: WeightedGroup[], stems: Set<string>): number {
+    const credit = (w: WordStems) => {
+      if (stems.has(w.own) || (w.parts.length > 0 && w.parts.every((p) => stems.has(p)))) return 1;
+      return w.parts.length > 0 && stems.has(w.parts[w.parts.length - 1]) ? HEAD_CREDIT : 0;
+    };
     let sum = 0;
-    for (const g of groups) {
-      if (g.alternatives.some((alt) => alt.every((w) => stems.has(w.own) || (w.head !== undefined && stems.has(w.head))))) sum += g.weight;
-    }
+    for (const g of groups) sum += g.weight * Math.max(...g.alternatives.map((alt) => Math.min(...alt.map(credit))));
     return sum;
   }
 

@@ -25,16 +25,18 @@ export function pickQuote(text: string, scoreSentence: (s: string) => number, in
   if (sentences.length === 0) return { quote: '', best: 0 };
   let bestAt = 0;
   sentences.forEach((s, i) => { if (s.score > sentences[bestAt].score) bestAt = i; });
+  // The window of up to three sentences around the best one that holds the most of the question; on a tie
+  // the one that starts at the best sentence (context usually follows a statement), then the longer one.
+  const length = (a: number, b: number) => sentences.slice(a, b + 1).reduce((n, s) => n + s.text.length + 1, -1);
+  const total = (a: number, b: number) => sentences.slice(a, b + 1).reduce((n, s) => n + s.score, 0);
   let from = bestAt;
   let to = bestAt;
-  const length = (a: number, b: number) => sentences.slice(a, b + 1).reduce((n, s) => n + s.text.length + 1, -1);
-  while (to - from + 1 < MAX_SENTENCES) {
-    const prev = from > 0 && length(from - 1, to) <= MAX_QUOTE ? sentences[from - 1] : undefined;
-    const next = to + 1 < sentences.length && length(from, to + 1) <= MAX_QUOTE ? sentences[to + 1] : undefined;
-    if (!prev && !next) break;
-    // Context usually follows a statement, so the next sentence wins ties.
-    if (next && (!prev || next.score >= prev.score)) to++;
-    else from--;
+  for (let a = Math.max(0, bestAt - MAX_SENTENCES + 1); a <= bestAt; a++) {
+    for (let b = bestAt; b < Math.min(sentences.length, a + MAX_SENTENCES); b++) {
+      if (length(a, b) > MAX_QUOTE) continue;
+      const better = total(a, b) - total(from, to) || (a === bestAt ? 1 : 0) - (from === bestAt ? 1 : 0) || (b - a) - (to - from);
+      if (better > 0) [from, to] = [a, b];
+    }
   }
   let quote = sentences.slice(from, to + 1).map((s) => s.text).join(' ');
   if (quote.length > MAX_QUOTE) quote = quote.slice(0, MAX_QUOTE - 1).replace(/\s+\S*$/, '') + '…';

@@ -28,9 +28,12 @@ function lookup(dict: Dictionary, phrase: string): string[] | undefined {
 
 const toAlternative = (text: string) => tokenize(text).filter((t) => !STOP_WORDS.has(t));
 
+// Set phrases that only shape a question ("hoe staat het met de stand van zaken rond ...").
+const SHAPING_PHRASES = /\b(?:stand van zaken|hoe staat het (?:er )?(?:mee|met)|aan (?:de )?orde (?:gekomen|geweest)?|aan bod (?:gekomen|geweest)?|what is the status of|what's the status of|the state of play)\b/gi;
+
 /** Term groups of a question: longest glossary phrases first, other content words as they are. */
 export function termGroups(question: string, language: Language): TermGroup[] {
-  const tokens = tokenize(question);
+  const tokens = tokenize(question.replace(SHAPING_PHRASES, ' '));
   const groups: TermGroup[] = [];
   for (let i = 0; i < tokens.length;) {
     let matched = false;

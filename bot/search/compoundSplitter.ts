@@ -4,9 +4,10 @@
 const MIN_WORD = 7;
 const LINKERS = ['s', 'en', 'e'];
 
+import { STOP_WORDS } from './textAnalysis';
+
 export class CompoundSplitter {
   private readonly cache = new Map<string, string[]>();
-
   constructor(private readonly vocabulary: ReadonlySet<string>) {}
 
   /** The parts of a compound ([] when it is not one): a known head, and a known or longer modifier. */
@@ -19,8 +20,10 @@ export class CompoundSplitter {
     return parts;
   }
 
-  private known(w: string): boolean {
-    return w.length >= 3 && this.vocabulary.has(w);
+  /** A corpus word, also in its other number ("evaluaties" when the corpus has "evaluatie"). */
+  isWord(w: string): boolean {
+    if (w.length < 3 || STOP_WORDS.has(w)) return false;
+    return [w, `${w}s`, `${w}en`, w.replace(/s$/, ''), w.replace(/en$/, '')].some((form) => this.vocabulary.has(form));
   }
 
   private bestSplit(word: string): string[] {
@@ -28,9 +31,9 @@ export class CompoundSplitter {
     let best: { parts: string[]; quality: number } | undefined;
     for (let i = 3; i <= word.length - 4; i++) {
       const head = word.slice(i);
-      if (!this.known(head)) continue;
+      if (!this.isWord(head)) continue;
       const left = word.slice(0, i);
-      const modifier = [left, ...LINKERS.filter((l) => left.endsWith(l)).map((l) => left.slice(0, -l.length))].find((m) => this.known(m));
+      const modifier = [left, ...LINKERS.filter((l) => left.endsWith(l)).map((l) => left.slice(0, -l.length))].find((m) => this.isWord(m));
       // An unknown modifier is allowed only with a long head ("leer" + "evaluaties"), to avoid "aange" + "geven".
       if (!modifier && !(left.length >= 4 && head.length >= 6)) continue;
       const quality = (modifier ? 100 : 0) + Math.min(left.length, head.length);

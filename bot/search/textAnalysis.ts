@@ -32,19 +32,24 @@ export function stem(token: string): string {
 }
 
 // Dutch function words (snowball list) and the words that only shape a question.
-const DUTCH_STOP = `aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een eens en er ge
+export const DUTCH_STOP_WORDS = new Set(`aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een eens en er ge
 geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik in is ja je kan kon kunnen maar me meer men met mij
 mijn moet na naar niet niets nog nu of om omdat onder ons ook op over reeds te tegen toch toen tot u uit uw van veel voor want waren
 was wat werd wezen wie wil worden wordt zal ze zelf zich zij zijn zo zonder zou ten aanzien betreft welke welk wanneer waarom waar
-hoeveel waarover waarbij wat's gaat gaan graag eigenlijk precies iets iemand er`;
-const ENGLISH_STOP = `a an and are as at be been being but by can could did do does for from had has have how i if in into is it its
+hoeveel waarover waarbij gaat gaan graag eigenlijk precies iets iemand er rond rondom`.split(/\s+/));
+export const ENGLISH_STOP_WORDS = new Set(`a an and are as at be been being but by can could did do does for from had has have how i if in into is it its
 me my of on or our should so than that the their them then there these they this those to was we were what when where which who whom
 why will with would you your about any anything tell me please said say says discussed discuss talked talk mentioned meeting meetings
-lovp agreed agree agreement decided decide there's what's`;
-const QUESTION_SHAPERS = `afgesproken afspraak afspraken gezegd besproken gesproken bespreking zei zeiden gezegd vertelt vertelde
+lovp agreed agree agreement decided decide`.split(/\s+/));
+// Words common in questions that say nothing about the topic.
+const QUESTION_SHAPERS = `elke elk ieder iedere alle hoeveel vaak ongeveer momenteel huidige recent recente laatst laatste vorige
+volgende binnenkort gebeurd gebeurt gebeuren gedaan doet krijgt vinden vindt vond denkt denken standpunt mening iets
+dealing deal deals handle handles handling handled doing done going happen happened happening think thinks thought view
+opinion position stance currently current recent latest last next upcoming soon much many often some each every
+afgesproken afspraak afspraken gezegd besproken gesproken bespreking zei zeiden gezegd vertelt vertelde
 gemeld genoemd aangegeven zeggen besloten overeengekomen lovp vergadering overleg`;
 
-export const STOP_WORDS = new Set([DUTCH_STOP, ENGLISH_STOP, QUESTION_SHAPERS].join(' ').split(/\s+/).filter(Boolean));
+export const STOP_WORDS = new Set([...DUTCH_STOP_WORDS, ...ENGLISH_STOP_WORDS, ...QUESTION_SHAPERS.split(/\s+/)]);
 
 /** Content tokens of a text: tokenised, without stop words. */
 export function contentTokens(text: string): string[] {
