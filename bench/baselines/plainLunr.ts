@@ -1,0 +1,13 @@
+// Baseline: lunr out of the box (English pipeline, query syntax as typed) over the same sections.
+import lunr from 'lunr';
+import { runBaseline } from './baselineCli';
+
+runBaseline((docs) => {
+  const index = lunr(function () {
+    this.ref('id');
+    this.field('heading');
+    this.field('text');
+    for (const d of docs) this.add({ id: d.id, heading: d.section.heading, text: d.section.text });
+  });
+  return (q) => index.search(q).map((r) => Number(r.ref));
+});
