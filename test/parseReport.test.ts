@@ -68,6 +68,23 @@ describe('parseReport on bad input', () => {
   });
 });
 
+describe('parseReport on other layouts', () => {
+  it('reads numbered headings, skips a preamble before the title, keeps a list under its "Heading:"', () => {
+    const m = parseReport(readFileSync(path.join(__dirname, 'fixtures', 'numbered-headings.txt'), 'utf8'), 'numbered-headings.txt');
+    assert.equal(m.date, '2021-03-08');
+    assert.deepEqual(m.sections.map((s) => s.heading), ['Opening en mededelingen', 'Jaarwisseling 2020-2021', 'Inzet ME bij demonstraties', 'Rondvraag']);
+    assert.match(m.sections[3].text, /De PG meldt[\s\S]*Halsema/);
+  });
+
+  it('takes a heading alone on its line with a colon, and bold markdown inline headings', () => {
+    const m = parseReport('# Terugkoppeling LOVP 2 juni 2022\n\nBodycams:\nDe korpschef licht de uitrol toe.\n\n**Taser**: Het besluit is genomen.\n', 'x.md');
+    assert.deepEqual(m.sections, [
+      { heading: 'Bodycams', text: 'De korpschef licht de uitrol toe.' },
+      { heading: 'Taser', text: 'Het besluit is genomen.' },
+    ]);
+  });
+});
+
 describe('deriveHeading', () => {
   it('keeps the subject of the first sentence', () => {
     assert.equal(deriveHeading('Met betrekking tot de inzet van drones is afgesproken dat X.'), 'Inzet van drones');

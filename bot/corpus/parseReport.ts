@@ -36,7 +36,7 @@ function toLines(raw: string): Line[] {
       gap++;
       continue;
     }
-    const bullet = /^(?:[-*•▪◦·]|\d{1,2}[.)])\s+/.test(text) && !md;
+    const bullet = /^[-*•▪◦·–]\s+/.test(text) && !md;
     lines.push({ text, gap, markdownHeading: md, bullet });
     gap = 0;
   }
@@ -79,7 +79,8 @@ function splitInlineHeading(line: Line, next: Line | undefined): { heading: stri
   if (!m) return undefined;
   const heading = m[1].trim();
   if (heading.split(/\s+/).length > 15 || /[.!?]\s+\p{Lu}/u.test(heading)) return undefined;
-  if (!m[2] && (!next || next.bullet)) return undefined; // "... als volgt:" introducing a list
+  // A longer line ending in a colon before a list introduces it ("... als volgt:"); a short one is a heading ("Rondvraag:").
+  if (!m[2] && (!next || (next.bullet && heading.split(/\s+/).length > 6))) return undefined;
   return { heading, rest: m[2] };
 }
 
@@ -94,6 +95,11 @@ export function deriveHeading(paragraph: string): string {
   const words = s.split(/\s+/);
   if (words.length > 7) s = words.slice(0, 7).join(' ') + ' …';
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** "2. Jaarwisseling" -> "Jaarwisseling"; "2020-2021" or "24/7" stay. */
+function stripNumbering(heading: string): string {
+  return heading.replace(/^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-z][.)]|[IVX]{1,4}\.)\s+/, '') || heading;
 }
 
 function joinLines(a: string, b: string): string {
@@ -125,14 +131,14 @@ export function parseReport(raw: string, source: string): Meeting {
     const atParagraphStart = !prev || current.paragraphs.length === 0 || endsParagraph;
     const inline = atParagraphStart && !line.bullet ? splitInlineHeading(line, next) : undefined;
     if (isStandaloneHeading(line, prev, next, width) && !inline) {
-      current = { heading: line.text, inline: false, paragraphs: [] };
+      current = { heading: stripNumbering(line.text), inline: false, paragraphs: [] };
       drafts.push(current);
     } else if (inline) {
-      current = { heading: inline.heading, inline: true, paragraphs: inline.rest ? [inline.rest] : [] };
+      current = { heading: stripNumbering(inline.heading), inline: true, paragraphs: inline.rest ? [inline.rest] : [] };
       drafts.push(current);
     } else if (atParagraphStart || current.paragraphs.length === 0) {
       // A new paragraph after an inline-headed section is a new, untitled topic: those sections are one paragraph.
-      if (current.inline && current.paragraphs.length > 0) {
+      if (current.inline && current.paragraphs.length > 0 && !line.bullet) {
         current = { inline: true, paragraphs: [] };
         drafts.push(current);
       }
