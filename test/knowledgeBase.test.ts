@@ -84,3 +84,9 @@ class Kb extends KnowledgeBase {
     super(texts.map((t, i) => parseReport(t, `test-${i}.txt`)));
   }
 }
+
+describe('English questions without a glossary entry', () => {
+  it('find Dutch cognates the reports use (priorities/prioriteiten, national/nationaal)', () => {
+    assert.equal(top('national priorities')?.section, 'Nationaal dreigingsbeeld/aanpak ondermijning');
+  });
+});

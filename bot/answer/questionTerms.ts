@@ -1,5 +1,6 @@
 // What a question asks about: term groups (an English word translated to its Dutch terms, a Dutch word
 // with its synonyms), and what kind of answer it wants (an agreement, a date).
+import { dutchCognates } from '../search/cognates';
 import glossary from '../search/glossary.json';
 import type { TermGroup } from '../search/sectionIndex';
 import { STOP_WORDS, tokenize } from '../search/textAnalysis';
@@ -43,7 +44,8 @@ export function termGroups(question: string, language: Language): TermGroup[] {
       const english = language === 'en' ? lookup(EN, phrase) : undefined;
       const synonyms = lookup(NL, phrase);
       if (!english && !synonyms && n > 1) continue;
-      const alternatives = [...(english ?? [phrase]), ...(synonyms ?? [])].map(toAlternative).filter((a) => a.length > 0);
+      const own = english ?? (language === 'en' ? dutchCognates(phrase) : [phrase]);
+      const alternatives = [...own, ...(synonyms ?? [])].map(toAlternative).filter((a) => a.length > 0);
       if (alternatives.length) groups.push({ word: phrase, alternatives });
       i += n;
       matched = true;
