@@ -29,7 +29,7 @@ export interface QuestionResult {
 /** Share of the question's concepts (weighted by rarity) a section must hold to count as an answer. */
 const MIN_COVERAGE = 0.5;
 /** Answers scoring below this share of the best one are left out. */
-const MIN_RELATIVE_SCORE = 0.25;
+const MIN_RELATIVE_SCORE = 0.15;
 const MAX_ANSWERS = 5;
 const HEAD_CREDIT = 0.4;
 const MAX_QUESTION_CHARS = 2000;
