@@ -1,7 +1,8 @@
 // Conversations that asked for summaries and reminders ("abonneer"/"subscribe"). Each conversation's reference
 // is stored under its own key in the injected botbuilder Storage; an index document lists the subscribed
-// conversations because Storage cannot list keys. Index updates use the eTag so two instances sharing storage
-// do not lose each other's changes.
+// conversations because Storage cannot list keys. Index updates are queued within the process and use the eTag
+// so two instances sharing storage do not lose each other's changes (Storage has no create-if-absent, so only
+// the very first index write of two instances at the same moment could still race).
 import { TurnContext, type ConversationReference, type Storage, type StoreItem } from 'botbuilder';
 import type { Language } from './replyLanguage';
 import { channelConversationId, isChannelConversation } from './threading';
@@ -20,7 +21,7 @@ interface IndexDoc extends StoreItem {
 
 const INDEX_KEY = 'subscriptions/index';
 const itemKey = (conversationId: string) => `subscriptions/conversation/${encodeURIComponent(conversationId)}`;
-const RETRIES = 5;
+const RETRIES = 10;
 
 /**
  * The reference for proactive posts. In a channel it points at the channel itself (so a post becomes a new
@@ -43,6 +44,9 @@ export function subscriptionFor(context: TurnContext, language: Language, now = 
     subscribedAt: now.toISOString(),
   };
 }
+
+/** Index updates of one process run one at a time per storage (a plain promise chain). */
+const indexQueues = new WeakMap<Storage, Promise<unknown>>();
 
 const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
 
@@ -85,7 +89,14 @@ export class SubscriptionStore {
     return doc && Array.isArray(doc.conversationIds) ? doc : { conversationIds: [] };
   }
 
-  private async updateIndex(change: (ids: string[]) => string[]): Promise<void> {
+  private updateIndex(change: (ids: string[]) => string[]): Promise<void> {
+    const previous = indexQueues.get(this.storage) ?? Promise.resolve();
+    const run = previous.catch(() => undefined).then(() => this.applyToIndex(change));
+    indexQueues.set(this.storage, run);
+    return run;
+  }
+
+  private async applyToIndex(change: (ids: string[]) => string[]): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const doc = await this.readIndex();
       const next = change(doc.conversationIds);
