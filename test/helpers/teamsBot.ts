@@ -1,0 +1,147 @@
+// Starts the real bot server on an ephemeral port and posts Teams-shaped activities to /api/messages with
+// deliveryMode "expectReplies", so the HTTP response carries the bot's replies.
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { MemoryStorage, type Activity } from 'botbuilder';
+import { KnowledgeBase } from '../../bot/knowledgeBase';
+import { loadBotConfig, type BotConfig } from '../../bot/teams/config';
+import type { KnowledgeSource, Logger } from '../../bot/teams/createApp';
+import { createServer } from '../../bot/teams/createServer';
+import type { PendingSource } from '../../bot/teams/pendingSource';
+
+export const BOT = { id: '28:lovp-bot-id', name: 'LOVP' };
+export const USER = { id: '29:user-id', name: 'Anna de Vries', aadObjectId: '00000000-0000-0000-0000-000000000001' };
+export const TENANT = { id: '00000000-0000-0000-0000-0000000000aa' };
+export const CHANNEL_ID = '19:general-channel@thread.tacv2';
+
+let kbPromise: Promise<KnowledgeBase> | undefined;
+/** The knowledge base over the seed reports, loaded once for all tests. */
+export function seedKnowledgeBase(): Promise<KnowledgeBase> {
+  kbPromise ??= KnowledgeBase.fromDirectory(path.join(__dirname, '..', '..', 'data')).then(({ kb }) => kb);
+  return kbPromise;
+}
+
+export interface PostResult {
+  status: number;
+  body: any;
+  /** The bot's replies (expectReplies), [] when none. */
+  replies: Partial<Activity>[];
+}
+
+export interface RunningBot {
+  url: string;
+  storage: MemoryStorage;
+  errors: unknown[];
+  post(activity: Partial<Activity>): Promise<PostResult>;
+  postRaw(body: string, contentType?: string): Promise<PostResult>;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  knowledgeBase?: KnowledgeSource;
+  pending?: PendingSource;
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function startBot(options: StartOptions = {}): Promise<RunningBot> {
+  const config: BotConfig = loadBotConfig({ PORT: '0', ...options.env });
+  const storage = new MemoryStorage();
+  const errors: unknown[] = [];
+  const logger: Logger = { error: (_message, err) => errors.push(err) };
+  const server = createServer({ config, knowledgeBase: options.knowledgeBase ?? (await seedKnowledgeBase()), storage, pending: options.pending, logger });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+
+  const postRaw = async (body: string, contentType = 'application/json'): Promise<PostResult> => {
+    const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': contentType }, body });
+    const raw = await res.text();
+    let parsed: any = raw;
+    try {
+      parsed = raw ? JSON.parse(raw) : undefined;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.status, body: parsed, replies: parsed?.activities ?? [] };
+  };
+
+  return {
+    url,
+    storage,
+    errors,
+    postRaw,
+    post: (activity) => postRaw(JSON.stringify({ deliveryMode: 'expectReplies', ...activity })),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+let counter = 0;
+const nextId = () => `17000000000${String(++counter).padStart(2, '0')}`;
+
+function base(extra: Partial<Activity>): Partial<Activity> {
+  return {
+    type: 'message',
+    id: nextId(),
+    channelId: 'msteams',
+    serviceUrl: 'https://smba.trafficmanager.net/emea/',
+    timestamp: new Date(),
+    locale: 'nl-NL',
+    from: USER,
+    recipient: BOT,
+    ...extra,
+  };
+}
+
+export function mention(): { text: string; entity: any } {
+  const text = `<at>${BOT.name}</at>`;
+  return { text, entity: { type: 'mention', text, mentioned: { id: BOT.id, name: BOT.name } } };
+}
+
+/** A message in the personal (1:1) chat with the bot. */
+export function personal(text: string, extra: Partial<Activity> = {}): Partial<Activity> {
+  return base({
+    text,
+    conversation: { id: 'a:1personal-chat-id', conversationType: 'personal', tenantId: TENANT.id } as any,
+    channelData: { tenant: TENANT },
+    ...extra,
+  });
+}
+
+/** A message in a group chat that @mentions the bot. */
+export function groupChat(text: string, extra: Partial<Activity> = {}): Partial<Activity> {
+  const m = mention();
+  return base({
+    text: `${m.text} ${text}`,
+    entities: [m.entity],
+    conversation: { id: '19:group-chat-id@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: TENANT.id } as any,
+    channelData: { tenant: TENANT },
+    ...extra,
+  });
+}
+
+/**
+ * A channel message that @mentions the bot. `thread` is the root message id of the thread it is written in;
+ * `style` says how Teams marks it: in the conversation id (";messageid=") or in replyToId.
+ */
+export function channel(text: string, thread?: string, style: 'conversationId' | 'replyToId' = 'conversationId', extra: Partial<Activity> = {}): Partial<Activity> {
+  const m = mention();
+  const id = thread && style === 'conversationId' ? `${CHANNEL_ID};messageid=${thread}` : CHANNEL_ID;
+  return base({
+    text: `${m.text} ${text}`,
+    entities: [m.entity],
+    conversation: { id, conversationType: 'channel', isGroup: true, tenantId: TENANT.id } as any,
+    ...(thread && style === 'replyToId' ? { replyToId: thread } : {}),
+    channelData: { tenant: TENANT, teamsChannelId: CHANNEL_ID, teamsTeamId: '19:team-id@thread.tacv2', channel: { id: CHANNEL_ID }, team: { id: '19:team-id@thread.tacv2' } },
+    ...extra,
+  });
+}
+
+/** The citations of a reply's AI entity, [] when it has none. */
+export function citationsOf(reply: Partial<Activity>): any[] {
+  const entity = (reply.entities ?? []).find((e: any) => e.type === 'https://schema.org/Message');
+  return (entity as any)?.citation ?? [];
+}
+
+export function aiEntityOf(reply: Partial<Activity>): any {
+  return (reply.entities ?? []).find((e: any) => e.type === 'https://schema.org/Message');
+}
