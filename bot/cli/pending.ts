@@ -1,0 +1,52 @@
+// npm run -s pending -- [--json] [--data DIR]
+// Lists the follow-ups of all reports with owner, due date and status. --json prints one object
+// {"items":[{"id","date","section","text","owner","due","status",...}]}; without it, a list grouped by due date.
+import path from 'node:path';
+import { loadCorpus } from '../corpus/loadCorpus';
+import { formatDate } from '../corpus/meeting';
+import { byDue, type PendingItem } from '../pending/pendingItem';
+import { dueLabel } from '../pending/dueWindow';
+import { pendingItems } from '../pending/trackPending';
+
+function parseArgs(argv: string[]) {
+  const opts = { json: false, data: process.env.DATA_DIR ?? path.join(__dirname, '..', '..', 'data') };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--json') opts.json = true;
+    else if (argv[i] === '--data' && argv[i + 1] !== undefined) opts.data = argv[++i];
+    else throw new Error(`unknown argument "${argv[i]}" (use --json and --data DIR)`);
+  }
+  return opts;
+}
+
+function readable(items: PendingItem[]): string {
+  if (items.length === 0) return 'Geen openstaande punten gevonden.';
+  const groups = new Map<string, PendingItem[]>();
+  for (const item of [...items].sort(byDue)) {
+    const key = item.due ? dueLabel(item.due, 'nl') : 'zonder datum';
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  const out: string[] = [];
+  for (const [label, group] of groups) {
+    out.push(`== ${label} ==`);
+    for (const item of group) {
+      const status = item.status === 'discussed' ? `besproken in LOVP ${formatDate(item.discussedOn!)} (${item.discussedIn})` : item.status === 'done' ? 'afgehandeld' : 'open';
+      out.push(`- LOVP ${formatDate(item.date)} – ${item.section}${item.owner ? ` – ${item.owner}` : ''} [${status}]`);
+      out.push(`    ${item.text}`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const { meetings, errors } = await loadCorpus(opts.data);
+  for (const e of errors) console.error(`skipped ${e.message}`);
+  const items = pendingItems(meetings);
+  console.log(opts.json ? JSON.stringify({ items }) : readable(items));
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,40 @@
+// A follow-up from a report: something promised for later, with who acts, when, and what became of it.
+import { createHash } from 'node:crypto';
+
+export type PendingStatus = 'open' | 'discussed' | 'done';
+
+export interface PendingItem {
+  /** Stable across restarts and re-parsing: a hash of meeting date, section heading and text. */
+  id: string;
+  /** Date of the meeting that agreed the follow-up, YYYY-MM-DD. */
+  date: string;
+  section: string;
+  /** The sentence that says it, with the neighbour sentence it needs to be understood. */
+  text: string;
+  owner: string | null;
+  /** 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; null when the report names no moment. */
+  due: string | null;
+  /** The words the due date was read from ("eind mei", "volgend LOVP"). */
+  duePhrase?: string;
+  status: PendingStatus;
+  /** Set when a later meeting talked about the topic again ('discussed'). */
+  discussedOn?: string;
+  discussedIn?: string;
+  /** Set when a user marked the item done. */
+  doneAt?: string;
+  doneBy?: string;
+}
+
+export function pendingItemId(date: string, section: string, text: string): string {
+  return createHash('sha256').update(`${date}\n${section}\n${text}`).digest('hex').slice(0, 16);
+}
+
+/** Items by due date (undated last), then by meeting date. */
+export function byDue(a: PendingItem, b: PendingItem): number {
+  if (a.due !== b.due) {
+    if (a.due === null) return 1;
+    if (b.due === null) return -1;
+    return a.due.localeCompare(b.due);
+  }
+  return a.date.localeCompare(b.date) || a.section.localeCompare(b.section);
+}
