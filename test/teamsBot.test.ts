@@ -5,7 +5,7 @@ import type { Activity } from 'botbuilder';
 import { meetingLabel } from '../bot/corpus/meeting';
 import { MAX_ABSTRACT_CHARS, MAX_NAME_CHARS } from '../bot/teams/citations';
 import { MAX_CITATIONS } from '../bot/teams/config';
-import { aiEntityOf, BOT, CHANNEL_ID, channel, citationsOf, groupChat, personal, seedKnowledgeBase, startBot, type RunningBot } from './helpers/teamsBot';
+import { aiEntityOf, BOT, CHANNEL_ID, channel, citationsOf, groupChat, personal, seedKnowledgeBase, startBot, startFakeConnector, type RunningBot } from './helpers/teamsBot';
 
 const FIREWORKS_NL = 'wat is er afgesproken over vuurwerk?';
 const FIREWORKS_EN = 'what was agreed about fireworks?';
@@ -141,6 +141,25 @@ describe('Teams bot over HTTP (/api/messages, expectReplies)', function () {
       const en = await ask(bot, personal('What is the best recipe for banana bread?'));
       assert.match(en.text!, /found nothing/);
       assert.equal(aiEntityOf(en), undefined);
+    });
+
+    it('without expectReplies the reply is posted to the serviceUrl, into the thread, without a token in local mode', async () => {
+      const connector = await startFakeConnector();
+      try {
+        const question = { ...channel(FIREWORKS_NL, '1699999999009'), serviceUrl: connector.serviceUrl };
+        const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(question) });
+        assert.equal(res.status, 200);
+        assert.equal(connector.received.length, 1);
+        const [sent] = connector.received;
+        const thread = `${CHANNEL_ID};messageid=1699999999009`;
+        assert.equal(sent.method, 'POST');
+        assert.equal(sent.url, `/v3/conversations/${encodeURIComponent(thread)}/activities/${question.id}`);
+        assert.equal(sent.authorization, undefined);
+        assert.equal(sent.body.conversation.id, thread);
+        assertCitedAnswer(sent.body);
+      } finally {
+        await connector.close();
+      }
     });
 
     it('sends no typing indicator or other extra activities', async () => {

@@ -14,6 +14,7 @@ import { replyLanguage, type Language } from './replyLanguage';
 import { stripMentions } from './stripMentions';
 import { SubscriptionStore, subscriptionFor } from './subscriptions';
 import { findMeeting, summaryText } from './summaryText';
+import { keepEntityFields } from './keepEntityFields';
 import { isChannelConversation, keepRepliesInThread } from './threading';
 import { botWasAdded, claimWelcome } from './welcome';
 
@@ -48,6 +49,8 @@ function hasFileAttachments(context: TurnContext): boolean {
 }
 
 export function createApp(deps: AppDependencies): Application {
+  // Without this the citations entity loses its fields on the way to Teams (see keepEntityFields.ts).
+  keepEntityFields();
   const knowledge = knowledgeGetter(deps.knowledgeBase);
   const pending = deps.pending ?? noPendingItems;
   const subscriptions = new SubscriptionStore(deps.storage);

@@ -1,5 +1,6 @@
 // Starts the real bot server on an ephemeral port and posts Teams-shaped activities to /api/messages with
 // deliveryMode "expectReplies", so the HTTP response carries the bot's replies.
+import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { MemoryStorage, type Activity } from 'botbuilder';
@@ -144,4 +145,28 @@ export function citationsOf(reply: Partial<Activity>): any[] {
 
 export function aiEntityOf(reply: Partial<Activity>): any {
   return (reply.entities ?? []).find((e: any) => e.type === 'https://schema.org/Message');
+}
+
+export interface FakeConnector {
+  /** serviceUrl to put in activities. */
+  serviceUrl: string;
+  received: { method: string; url: string; authorization?: string; body: any }[];
+  close(): Promise<void>;
+}
+
+/** A stand-in for the Bot Connector service (what the Agents Playground plays): records what the bot sends. */
+export async function startFakeConnector(): Promise<FakeConnector> {
+  const received: FakeConnector['received'] = [];
+  const server = http.createServer((req, res) => {
+    let raw = '';
+    req.on('data', (chunk) => (raw += chunk));
+    req.on('end', () => {
+      received.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization, body: raw ? JSON.parse(raw) : undefined });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: `sent-${received.length}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return { serviceUrl: `http://127.0.0.1:${port}/`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
