@@ -1,0 +1,58 @@
+// npm run ingest -- FILE... [--data DIR] [--lang nl|en] [--json]
+// Checks each file (readable, a dated "Bestuurlijke terugkoppeling"), then copies it into the data folder
+// (DATA_DIR, default ./data) when it is new or a changed version of a meeting already there. A running bot
+// picks the file up from the folder and announces it. Exit code 1 when any file was refused.
+import { config } from 'dotenv';
+import path from 'node:path';
+import { ReportLibrary, type IngestOutcome } from '../ingest/reportLibrary';
+import { outcomeText } from '../ingest/outcomeText';
+
+const USAGE = 'usage: npm run ingest -- FILE... [--data DIR] [--lang nl|en] [--json]';
+
+function parseArgs(argv: string[]) {
+  const opts = { data: '', language: 'en' as 'nl' | 'en', json: false, files: [] as string[] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--data') opts.data = argv[++i] ?? '';
+    else if (arg === '--lang') opts.language = argv[++i] === 'nl' ? 'nl' : 'en';
+    else if (arg === '--json') opts.json = true;
+    else if (arg === '--help' || arg === '-h') return undefined;
+    else opts.files.push(arg);
+  }
+  return opts;
+}
+
+function asJson(o: IngestOutcome) {
+  return { kind: o.kind, file: o.file, date: o.meeting?.date ?? null, title: o.meeting?.title ?? null, sections: o.meeting?.sections.length ?? null, error: o.error?.message ?? null };
+}
+
+async function main(): Promise<number> {
+  config({ quiet: true });
+  const opts = parseArgs(process.argv.slice(2));
+  if (!opts || opts.files.length === 0) {
+    console.error(USAGE);
+    return 2;
+  }
+  const dataDir = path.resolve(opts.data || process.env.DATA_DIR?.trim() || 'data');
+  const library = new ReportLibrary(dataDir);
+  try {
+    await library.scan();
+  } catch (err) {
+    console.error(`cannot read the data folder ${dataDir}: ${(err as Error).message}`);
+    return 1;
+  }
+  let refused = 0;
+  for (const file of opts.files) {
+    const outcome = await library.ingestFile(path.resolve(file));
+    if (outcome.kind === 'rejected') refused++;
+    if (opts.json) console.log(JSON.stringify(asJson(outcome)));
+    else (outcome.kind === 'rejected' ? console.error : console.log)(outcomeText(outcome, opts.language));
+  }
+  if (!opts.json) console.log(`${library.meetings.length} meetings in ${dataDir}`);
+  return refused > 0 ? 1 : 0;
+}
+
+main().then((code) => (process.exitCode = code), (err) => {
+  console.error(`ingest failed: ${err instanceof Error ? err.message : err}`);
+  process.exitCode = 1;
+});

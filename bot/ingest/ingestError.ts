@@ -1,0 +1,69 @@
+// Why a report was not taken in, in words for the person who sent it: Dutch or English, always naming the file.
+import { REPORT_EXTENSIONS } from '../corpus/extractText';
+import { ReportError } from '../corpus/parseReport';
+
+export type IngestErrorCode = 'too-large' | 'unsupported-type' | 'empty' | 'not-found' | 'unreadable' | 'no-date' | 'no-content';
+
+export class IngestError extends Error {
+  constructor(readonly code: IngestErrorCode, readonly file: string, readonly detail = '', readonly limitBytes = 0, readonly sizeBytes = 0) {
+    super(ingestErrorText(code, file, 'en', detail, limitBytes, sizeBytes));
+  }
+
+  /** The message in the user's language. */
+  text(language: 'nl' | 'en'): string {
+    return ingestErrorText(this.code, this.file, language, this.detail, this.limitBytes, this.sizeBytes);
+  }
+
+  /** Maps a parser or extraction failure onto a code the user can be told about. */
+  static from(err: unknown, file: string): IngestError {
+    if (err instanceof IngestError) return err;
+    if (err instanceof ReportError) {
+      if (/no meeting date/i.test(err.reason)) return new IngestError('no-date', file);
+      if (/has no text/i.test(err.reason)) return new IngestError('empty', file);
+      if (/title but no text/i.test(err.reason)) return new IngestError('no-content', file);
+      return new IngestError('unreadable', file, err.reason);
+    }
+    return new IngestError('unreadable', file, err instanceof Error ? err.message : String(err));
+  }
+}
+
+export function formatBytes(bytes: number, language: 'nl' | 'en'): string {
+  const mb = bytes / (1024 * 1024);
+  const text = mb >= 1 ? `${mb.toFixed(mb >= 10 ? 0 : 1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return language === 'nl' ? text.replace('.', ',') : text;
+}
+
+/** ".txt, .md, .pdf of .docx" / ".txt, .md, .pdf or .docx" */
+function typeList(language: 'nl' | 'en'): string {
+  return `${REPORT_EXTENSIONS.slice(0, -1).join(', ')} ${language === 'nl' ? 'of' : 'or'} ${REPORT_EXTENSIONS.at(-1)}`;
+}
+
+function ingestErrorText(code: IngestErrorCode, file: string, language: 'nl' | 'en', detail: string, limit: number, size: number): string {
+  const types = typeList(language);
+  const nl = language === 'nl';
+  switch (code) {
+    case 'too-large':
+      return nl
+        ? `${file} is te groot (${formatBytes(size, 'nl')}); de grens is ${formatBytes(limit, 'nl')}.`
+        : `${file} is too large (${formatBytes(size, 'en')}); the limit is ${formatBytes(limit, 'en')}.`;
+    case 'unsupported-type':
+      return nl
+        ? `${file} is geen terugkoppeling die ik kan lezen: stuur een bestand van het type ${types}.`
+        : `${file} is not a report I can read: send a ${types} file.`;
+    case 'empty':
+      return nl ? `${file} bevat geen tekst.` : `${file} contains no text.`;
+    case 'not-found':
+      return nl ? `${file} bestaat niet of is geen bestand.` : `${file} does not exist or is not a file.`;
+    case 'unreadable':
+      // The detail comes from the PDF or Word reader and is in English; it helps whoever looks into it.
+      return nl
+        ? `${file} kan niet worden gelezen${detail ? ` (${detail})` : ''}. Is het een geldig bestand van het type ${types}?`
+        : `${file} cannot be read${detail ? ` (${detail})` : ''}. Is it a valid ${types} file?`;
+    case 'no-date':
+      return nl
+        ? `${file}: de titel bevat geen vergaderdatum (verwacht bijvoorbeeld "Bestuurlijke terugkoppeling LOVP 15 april 2019").`
+        : `${file}: the title has no meeting date (expected e.g. "Bestuurlijke terugkoppeling LOVP 15 april 2019").`;
+    case 'no-content':
+      return nl ? `${file} heeft een titel maar geen tekst eronder.` : `${file} has a title but no text below it.`;
+  }
+}
