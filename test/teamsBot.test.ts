@@ -177,6 +177,7 @@ describe('Teams bot over HTTP (/api/messages, expectReplies)', function () {
       const en = await textOf(personal('help', { locale: 'en-US' }));
       for (const word of ['meetings', 'summary', 'pending', 'subscribe', 'unsubscribe']) assert.match(en, new RegExp(`\\*\\*${word}\\*\\*`));
       assert.match(await textOf(personal('help', { locale: 'nl-NL' })), /Opdrachten/);
+      assert.match(await textOf(groupChat('hallo')), /Opdrachten/);
     });
 
     it('commands are matched case-insensitively, with a leading "/" and after a channel @mention', async () => {
@@ -388,6 +389,9 @@ describe('Teams bot over HTTP (/api/messages, expectReplies)', function () {
       const res = await bot.post(noConversation);
       assert.equal(res.status, 400);
       assert.match(res.body.error, /conversation\.id/);
+      const noServiceUrl = await bot.postRaw(JSON.stringify({ ...personal('hallo'), serviceUrl: undefined }));
+      assert.equal(noServiceUrl.status, 400, 'without expectReplies a reply needs a serviceUrl');
+      assert.match(noServiceUrl.body.error, /serviceUrl/);
       const wrongText = await bot.post(personal('', { text: 42 as any }));
       assert.equal(wrongText.status, 400);
       const text = await bot.postRaw('hello', 'text/plain');

@@ -61,6 +61,12 @@ describe('parseCommand', () => {
     assert.equal(parseCommand('stop', 'en-GB')?.language, 'en');
   });
 
+  it('takes a bare greeting as a request for help, but not a greeting before a question', () => {
+    assert.deepEqual(parseCommand('Hallo!'), { name: 'help', argument: '', language: 'nl' });
+    assert.deepEqual(parseCommand('hi'), { name: 'help', argument: '', language: 'en' });
+    assert.equal(parseCommand('hallo, wat is er afgesproken over vuurwerk?'), undefined);
+  });
+
   it('leaves questions alone', () => {
     for (const text of ['wat is er afgesproken over vuurwerk?', 'helpen bodycams?', 'stop met vuurwerk?', 'summarysomething', '', '/', '10 februari']) {
       assert.equal(parseCommand(text), undefined, text);

@@ -25,13 +25,21 @@ const KEYWORDS: Record<string, { name: CommandName; language?: Language }> = {
   subscribe: { name: 'subscribe', language: 'en' },
   stop: { name: 'unsubscribe' },
   unsubscribe: { name: 'unsubscribe', language: 'en' },
+  // A bare greeting gets the explanation rather than "nothing found".
+  hallo: { name: 'help', language: 'nl' },
+  hoi: { name: 'help', language: 'nl' },
+  goedemorgen: { name: 'help', language: 'nl' },
+  goedemiddag: { name: 'help', language: 'nl' },
+  hello: { name: 'help', language: 'en' },
+  hi: { name: 'help', language: 'en' },
+  hey: { name: 'help' },
 };
 
 /**
- * "stop" could start an ordinary question ("stop met vuurwerk?"), and unsubscribing by accident is worse than a
+ * "stop" (and a greeting) could start an ordinary question ("stop met vuurwerk?"), and unsubscribing by accident is worse than a
  * question answered as a question, so it only counts when it is the whole message.
  */
-const WHOLE_MESSAGE_ONLY = new Set(['stop']);
+const WHOLE_MESSAGE_ONLY = new Set(['stop', 'hallo', 'hoi', 'goedemorgen', 'goedemiddag', 'hello', 'hi', 'hey']);
 
 export function parseCommand(text: string, locale?: string): Command | undefined {
   const match = /^\/?([\p{L}]+)[!?.:]*(?:\s+([\s\S]*))?$/u.exec(text.trim());

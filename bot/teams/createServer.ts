@@ -27,6 +27,7 @@ export function activityProblem(body: unknown): string | undefined {
   if (typeof a.conversation?.id !== 'string' || !a.conversation.id) return 'the activity has no conversation.id';
   if (typeof a.from?.id !== 'string' || !a.from.id) return 'the activity has no from.id';
   if (typeof a.recipient?.id !== 'string' || !a.recipient.id) return 'the activity has no recipient.id';
+  if (a.deliveryMode !== 'expectReplies' && (typeof a.serviceUrl !== 'string' || !a.serviceUrl)) return 'the activity has no serviceUrl to reply to';
   if (a.text !== undefined && a.text !== null && typeof a.text !== 'string') return 'the activity text must be a string';
   if (a.entities !== undefined && !Array.isArray(a.entities)) return 'the activity entities must be a list';
   if (a.attachments !== undefined && !Array.isArray(a.attachments)) return 'the activity attachments must be a list';
