@@ -71,14 +71,19 @@ export class SectionIndex {
 
   /** Inverse document frequency of a stem (BM25 style); unknown stems get the highest value. */
   idf(stemmed: string): number {
-    const posting = this.index.invertedIndex[stemmed] as Record<string, Record<string, unknown>> | undefined;
+    const posting = this.postings()[stemmed];
     const refs = new Set<string>();
     if (posting) for (const field of ['heading', 'body', 'parts']) for (const ref of Object.keys(posting[field] ?? {})) refs.add(ref);
     return Math.log(1 + (this.docCount - refs.size + 0.5) / (refs.size + 0.5));
   }
 
   has(stemmed: string): boolean {
-    return stemmed in this.index.invertedIndex;
+    return stemmed in this.postings();
+  }
+
+  /** lunr keeps its inverted index (term -> field -> doc refs) public but untyped. */
+  private postings(): Record<string, Record<string, Record<string, unknown>>> {
+    return (this.index as unknown as { invertedIndex: Record<string, Record<string, Record<string, unknown>>> }).invertedIndex;
   }
 
   search(groups: TermGroup[]): SectionHit[] {
