@@ -1,0 +1,99 @@
+// Drives the real Microsoft 365 Agents Playground web page in headless Debian chromium: the bot and the
+// Playground are started exactly as `npm start` does, a person's question is typed into the chat box and the
+// cited answer is read off the page. Screenshot: test-output/playground-answer.png.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startWithPlayground, type RunningPlayground } from '../bot/tools/startWithPlayground';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const SCREENSHOT = path.join(__dirname, '..', 'test-output', 'playground-answer.png');
+const QUESTION = 'wat is er afgesproken over vuurwerk?';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+describe('Agents Playground in headless chromium (browser test)', function () {
+  this.timeout(60_000);
+  let running: RunningPlayground | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let stateDir: string;
+  const output: string[] = [];
+
+  before(async () => {
+    // CI installs chromium (.ci/run); a missing browser is a failure, never a skip.
+    assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: install it with "apt-get update && apt-get install -y chromium"`);
+    stateDir = mkdtempSync(path.join(tmpdir(), 'lovp-playground-'));
+    running = await startWithPlayground({
+      botPort: await freePort(),
+      playgroundPort: await freePort(),
+      env: {
+        ...process.env,
+        MicrosoftAppId: '', // local mode, whatever a developer's .env says
+        DATA_DIR: 'data',
+        STATE_DIR: stateDir,
+        M365_AGENTS_PLAYGROUND_LOGFILE: path.join(stateDir, 'playground.log'),
+      },
+      onOutput: (name, line) => output.push(`[${name}] ${line}`),
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // The page asks a CDN for fonts and animations; only loopback is reachable, so fail those at once.
+    await page.route('**/*', (route) => (['localhost', '127.0.0.1'].includes(new URL(route.request().url()).hostname) ? route.continue() : route.abort()));
+  });
+
+  afterEach(function () {
+    if (this.currentTest?.state === 'failed') console.log(`bot and Playground output:\n${output.slice(-40).join('\n')}`);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await running?.stop();
+    if (stateDir) rmSync(stateDir, { recursive: true, force: true });
+  });
+
+  it('answers "wat is er afgesproken over vuurwerk?" with a cited Jaarwisseling quote', async () => {
+    await page.goto(running!.playgroundUrl, { waitUntil: 'domcontentloaded' });
+    const chatBox = page.getByRole('textbox');
+    await chatBox.click();
+    await page.keyboard.type(QUESTION);
+    await page.keyboard.press('Enter');
+
+    // The reply names each meeting and section in bold, e.g. "LOVP 10 februari 2020 – Jaarwisseling".
+    const heading = page.getByText(/^LOVP \d{1,2} \w+ \d{4} – Jaarwisseling$/).first();
+    await heading.waitFor({ timeout: 20_000 });
+
+    // Teams shows citations as numbered buttons only when the reply carries the citation entity; without it
+    // the markers stay plain "[1]" text.
+    const marker = page.getByRole('button', { name: '1', exact: true });
+    const markerCount = await marker.count();
+    assert.equal(markerCount, 1, markerCount === 0 ? 'citation [1] is plain text: the reply reached the Playground without its citation entity' : 'one citation 1');
+    const quoteWithMarker = page.locator('p').filter({ has: marker });
+    assert.match(await quoteWithMarker.innerText(), /vuurwerk/i, 'the quote cited as [1] is about vuurwerk');
+    await page.getByText('AI generated').waitFor({ timeout: 5_000 });
+
+    // Hovering the marker opens the citation card: its title is the meeting and section, its text the quote.
+    await marker.hover();
+    const card = page.getByRole('dialog').filter({ hasText: 'Jaarwisseling' });
+    await card.waitFor({ timeout: 5_000 });
+    const cardText = await card.innerText();
+    assert.match(cardText, /LOVP \d{1,2} \w+ \d{4} – Jaarwisseling/);
+    assert.match(cardText, /vuurwerk/i);
+
+    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, animations: 'disabled' }); // the card fades in
+  });
+});
