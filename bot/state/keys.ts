@@ -1,0 +1,21 @@
+// Where the bot's records live in the botbuilder Storage (file store or Azure Blob storage). Storage cannot
+// list keys, so every collection has one index or ledger document, or keys derived from ids the code knows.
+// Keys are plain strings; BlobsStorage URL-encodes them into blob names.
+//
+//   subscriptions/index                    conversation ids that subscribed      bot/teams/subscriptions.ts
+//   subscriptions/conversation/<id>        reference, scope and language         bot/teams/subscriptions.ts
+//   pending/status/<item id>               "done" status of a pending item       bot/pending/itemStore.ts
+//   reminders/conversation/<id>            reminders sent to a conversation      bot/pending/reminderLedger.ts
+//   announcements/ledger                   report versions announced, and where  bot/notify/broadcastSummary.ts
+//
+// teams-ai's own turn state (if the Application is given this storage) uses "<channelId>/<botId>/..." keys,
+// which do not collide with these.
+
+/** Status a user gave a pending item (bot/pending/pendingItem.ts ids are hex hashes). */
+export const pendingStatusKey = (itemId: string): string => `pending/status/${encodeURIComponent(itemId)}`;
+
+/** Ledger of the reminders one conversation got. */
+export const reminderLedgerKey = (conversationId: string): string => `reminders/conversation/${encodeURIComponent(conversationId)}`;
+
+/** Report versions (by content hash) already announced, and to which conversations. */
+export const ANNOUNCEMENTS_KEY = 'announcements/ledger';
