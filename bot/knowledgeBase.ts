@@ -2,12 +2,13 @@
 // sentences that answer it, with the meeting date and section for every answer.
 import { loadCorpus } from './corpus/loadCorpus';
 import type { Meeting } from './corpus/meeting';
-import type { ReportError } from './corpus/parseReport';
+import { ReportError } from './corpus/parseReport';
 import { datesMatching, findDateHint } from './answer/dateHints';
 import { detectLanguage, type Language } from './answer/detectLanguage';
 import { pickQuote } from './answer/pickQuote';
 import { questionIntent, termGroups } from './answer/questionTerms';
-import { SectionIndex, type SectionHit, type TermGroup } from './search/sectionIndex';
+import { corpusFingerprint, INDEX_CACHE_VERSION, readIndexCache, writeIndexCache } from './search/indexCache';
+import { SectionIndex, type SectionHit, type SectionIndexSnapshot, type TermGroup } from './search/sectionIndex';
 import { contentTokens } from './search/textAnalysis';
 
 export interface Answer {
@@ -47,18 +48,54 @@ interface WeightedGroup {
   alternatives: WordStems[][];
 }
 
+export interface LoadOptions {
+  /** Serialised index (bot/search/indexCache.ts): loaded when it matches the reports, else rebuilt and written. */
+  cacheFile?: string;
+}
+
+export interface LoadResult {
+  kb: KnowledgeBase;
+  errors: ReportError[];
+  /** 'hit': loaded from the cache file; 'miss': built and the cache written; 'off': no cache file given. */
+  cache: 'hit' | 'miss' | 'off';
+  /** Why the cache could not be written (the knowledge base works without it). */
+  cacheError?: string;
+}
+
 export class KnowledgeBase {
   readonly meetings: Meeting[];
   private readonly index: SectionIndex;
 
-  constructor(meetings: Meeting[]) {
+  /** `snapshot` is an index built earlier for these same meetings (see snapshot()). */
+  constructor(meetings: Meeting[], snapshot?: SectionIndexSnapshot) {
     this.meetings = [...meetings].sort((a, b) => a.date.localeCompare(b.date));
-    this.index = new SectionIndex(this.meetings);
+    this.index = new SectionIndex(this.meetings, snapshot);
   }
 
-  static async fromDirectory(dir: string): Promise<{ kb: KnowledgeBase; errors: ReportError[] }> {
+  static async fromDirectory(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
+    const { cacheFile } = options;
+    const fingerprint = cacheFile ? await corpusFingerprint(dir) : '';
+    const cached = cacheFile ? await readIndexCache(cacheFile, fingerprint) : undefined;
+    if (cached) {
+      const errors = cached.errors.map((e) => new ReportError(e.source, e.reason));
+      return { kb: new KnowledgeBase(cached.meetings, cached.index), errors, cache: 'hit' };
+    }
     const { meetings, errors } = await loadCorpus(dir);
-    return { kb: new KnowledgeBase(meetings), errors };
+    const kb = new KnowledgeBase(meetings);
+    if (!cacheFile) return { kb, errors, cache: 'off' };
+    try {
+      await writeIndexCache(cacheFile, {
+        version: INDEX_CACHE_VERSION, fingerprint, meetings: kb.meetings,
+        errors: errors.map((e) => ({ source: e.source, reason: e.reason })), index: kb.snapshot(),
+      });
+      return { kb, errors, cache: 'miss' };
+    } catch (err) {
+      return { kb, errors, cache: 'miss', cacheError: (err as Error).message };
+    }
+  }
+
+  snapshot(): SectionIndexSnapshot {
+    return this.index.snapshot();
   }
 
   ask(question: string): QuestionResult {

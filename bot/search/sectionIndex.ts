@@ -30,15 +30,24 @@ export interface SectionHit {
 const stemPipelineFn: lunr.PipelineFunction = (token) => token.update((s) => stem(s));
 lunr.Pipeline.registerFunction(stemPipelineFn, 'lovp-stem');
 
+/** A built index as plain JSON (bot/search/indexCache.ts), valid only for the same meetings in the same order. */
+export interface SectionIndexSnapshot {
+  index: object;
+  vocabulary: string[];
+}
+
 export class SectionIndex {
   readonly docs = new Map<string, IndexedSection>();
   readonly splitter: CompoundSplitter;
   private readonly index: lunr.Index;
   private readonly docCount: number;
+  private readonly vocabulary: Set<string>;
 
-  constructor(meetings: Meeting[]) {
-    const vocabulary = new Set<string>();
-    for (const m of meetings) for (const s of m.sections) for (const t of tokenize(`${s.heading} ${s.text}`)) vocabulary.add(t);
+  /** Builds the index, or loads it from a snapshot of the same meetings (a cold start without rebuilding). */
+  constructor(meetings: Meeting[], snapshot?: SectionIndexSnapshot) {
+    const vocabulary = new Set<string>(snapshot?.vocabulary);
+    if (!snapshot) for (const m of meetings) for (const s of m.sections) for (const t of tokenize(`${s.heading} ${s.text}`)) vocabulary.add(t);
+    this.vocabulary = vocabulary;
     this.splitter = new CompoundSplitter(vocabulary);
     const docs = this.docs;
     const splitter = this.splitter;
@@ -46,6 +55,10 @@ export class SectionIndex {
       docs.set(`${mi}:${si}`, { ref: `${mi}:${si}`, meeting, section });
     }));
     this.docCount = docs.size;
+    if (snapshot) {
+      this.index = lunr.Index.load(snapshot.index);
+      return;
+    }
     this.index = lunr(function () {
       this.pipeline.reset();
       this.searchPipeline.reset();
@@ -61,6 +74,10 @@ export class SectionIndex {
         this.add({ ref: d.ref, heading: heading.join(' '), body: body.join(' '), parts: parts.join(' ') });
       }
     });
+  }
+
+  snapshot(): SectionIndexSnapshot {
+    return { index: this.index.toJSON(), vocabulary: [...this.vocabulary] };
   }
 
   /** Stems a word stands for: its own stem and, for a compound, the stems of its parts. */
