@@ -27,6 +27,11 @@ const PARTIES: Party[] = [
   { name: 'kabinet', re: /\bkabinet\b/giu },
   { name: 'VNG', re: /\bVNG\b/gu },
   { name: 'Politieacademie', re: /\bpolitieacademie\b/giu },
+  { name: 'voorzitter', re: /\bvoorzitter\b/giu },
+  { name: 'secretariaat', re: /\bsecretariaat\b/giu },
+  { name: 'werkgroep', re: /\b(?:werkgroep|projectgroep|stuurgroep|taskforce)\b/giu },
+  { name: 'NCTV', re: /\bNCTV\b/gu },
+  { name: 'eenheden', re: /\beenheden\b/giu },
   { name: 'politie', re: /\bpolitie\b(?!-)/giu },
   { name: 'LOVP', re: /\bLOVP\b/gu, fallback: true },
 ];

@@ -89,7 +89,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "volgend LOVP", "het volgende overleg", "volgende keer", "een volgende vergadering"
-    re: /\b(?:eerst)?volgende?\s+(?:lovp|overleg|vergadering|bijeenkomst|keer)\b/gi,
+    re: /\b(?:(?:eerst)?volgende?|komende?)\s+(?:lovp|overleg|vergadering|bijeenkomst|keer|gelegenheid)\b/gi,
     rank: 1,
     resolve: () => ({ due: null, kind: 'next-meeting' }),
   },
@@ -168,19 +168,20 @@ function parseMeetingDate(iso: string): MeetingDate {
 export function findDuePhrases(sentence: string, meetingDate: string): DueMatch[] {
   const meeting = parseMeetingDate(meetingDate);
   const found: (DueMatch & { rank: number; end: number })[] = [];
+  // Spans already read, kept or not: "maart 2020" inside a past "3 maart 2020" is that same past date.
+  const taken: { index: number; end: number }[] = [];
   for (const p of PATTERNS) {
     p.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = p.re.exec(sentence))) {
-      const end = m.index + m[0].length;
-      if (PAST_AFTER.test(sentence.slice(end)) || PAST_BEFORE.test(sentence.slice(0, m.index))) continue;
+      const index = m.index;
+      const end = index + m[0].length;
+      if (taken.some((t) => index >= t.index && end <= t.end)) continue;
+      taken.push({ index, end });
+      if (PAST_AFTER.test(sentence.slice(end)) || PAST_BEFORE.test(sentence.slice(0, index))) continue;
       const r = p.resolve(m, meeting);
-      if (!r) continue;
-      if (r.due && r.due.length === 10 && r.due < meeting.iso) continue;
-      if (r.due && r.due.slice(0, 4) < meeting.iso.slice(0, 4)) continue;
-      // A phrase inside a longer one already found ("24 juni" inside "24 juni 2019") is the same phrase.
-      if (found.some((f) => m!.index >= f.index && end <= f.end)) continue;
-      found.push({ ...r, phrase: m[0], index: m.index, rank: p.rank, end });
+      if (!r || (r.due && r.due < meeting.iso.slice(0, r.due.length))) continue;
+      found.push({ ...r, phrase: m[0], index, rank: p.rank, end });
     }
   }
   return found

@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { loadCorpus } from '../bot/corpus/loadCorpus';
+import type { Meeting } from '../bot/corpus/meeting';
+import { extractPending } from '../bot/pending/extractPending';
+import { isFollowUp } from '../bot/pending/followUpCues';
+import { ownerOf } from '../bot/pending/owners';
+import { pendingItemId } from '../bot/pending/pendingItem';
+
+const meeting = (date: string, sections: [string, string][]): Meeting => ({
+  date,
+  title: `Bestuurlijke terugkoppeling LOVP ${date}`,
+  source: `${date}.txt`,
+  sections: sections.map(([heading, text]) => ({ heading, text })),
+});
+
+describe('extractPending: follow-ups in Dutch report language', () => {
+  const followUps: [string, string][] = [
+    ['2021-03-15', 'Het onderwerp komt terug op de agenda.'],
+    ['2021-03-15', 'De minister zal nog terugkomen op het wetsvoorstel.'],
+    ['2021-03-15', 'Afgesproken is dat de politie de cijfers per eenheid aanlevert.'],
+    ['2021-03-15', 'Dit punt wordt in de volgende vergadering geagendeerd.'],
+    ['2021-03-15', 'Het plan van aanpak is doorgeschoven naar de volgende vergadering.'],
+    ['2021-03-15', 'De korpschef zegt toe de cijfers per eenheid te delen.'],
+    ['2021-03-15', 'De DG wordt gevraagd een tijdpad op te stellen.'],
+    ['2021-03-15', 'De regioburgemeesters zullen een lijst met knelpunten aanleveren.'],
+    ['2021-03-15', 'De staatssecretaris gaat met de regioburgemeesters in gesprek over de pilots.'],
+    ['2021-03-15', 'De minister stuurt voor de zomer een brief aan de Tweede Kamer.'],
+    ['2021-03-15', 'Het OM werkt een voorstel uit voor de aanpak van ondermijning.'],
+    ['2021-03-15', 'Over de verdeling wordt op 12 april a.s. besluitvormend gesproken.'],
+    ['2021-03-15', 'Het gesprek hierover wordt voortgezet in het volgende LOVP.'],
+    ['2021-03-15', 'Een tijdspad moet nog worden opgesteld.'],
+    ['2021-03-15', 'Actie: DG stuurt het concept rond.'],
+    ['2021-03-15', 'Er komt een evaluatie van de pilot.'],
+  ];
+  for (const [date, sentence] of followUps) {
+    it(`finds: "${sentence}"`, () => assert.ok(isFollowUp(sentence, date)));
+  }
+
+  const notFollowUps: [string, string][] = [
+    ['2021-03-15', 'De regioburgemeesters hebben hun zorgen geuit over de capaciteit.'],
+    ['2021-03-15', 'Het LOVP stemt in met de jaarverantwoording 2020.'],
+    ['2021-03-15', 'Er is gesproken over de inzet tijdens de jaarwisseling.'],
+    ['2021-03-15', 'In het LOVP van 1 februari jl. is gesproken over de Veiligheidsagenda.'],
+    ['2021-03-15', 'Door de burgemeesters is gevraagd of het verbod ook zal gelden voor sierpijlen.'],
+    ['2021-03-15', 'De verwachting is dat de cijfers eind dit jaar verbeterd zullen zijn.'],
+    ['2021-03-15', 'De discussie zal nog enige tijd vergen.'],
+    ['2021-03-15', 'Dit kan niet worden opgevat als een toezegging voor extra middelen.'],
+    ['2021-03-15', 'De korpschef schetst de ontwikkelingen van de afgelopen maanden.'],
+    ['2021-03-15', 'Wat moet er gebeuren om de instroom te verhogen?'],
+  ];
+  for (const [date, sentence] of notFollowUps) {
+    it(`leaves out: "${sentence}"`, () => assert.ok(!isFollowUp(sentence, date)));
+  }
+
+  it('names the party that acts, not the one mentioned', () => {
+    assert.equal(ownerOf('De minister zal met het vastgoedbedrijf pilots uitvoeren.'), 'minister');
+    assert.equal(ownerOf('De korpschef wordt gevraagd de monitoring samen te brengen.'), 'korpschef');
+    assert.equal(ownerOf('De korpschef wordt gevaagd de monitoring samen te brengen.'), 'korpschef'); // typo in a real report
+    assert.equal(ownerOf('De regioburgemeesters sporen de korpschef aan om bodycams te verstrekken.'), 'korpschef');
+    assert.equal(ownerOf('Er zullen door politie individuele gesprekken gevoerd worden met burgemeesters.'), 'politie');
+    assert.equal(ownerOf('Oproep van de regioburgemeesters aan de minister is om een gesprek te organiseren.'), 'minister');
+    assert.equal(ownerOf('PG Van der Burg zegt toe de cijfers te delen.'), 'OM/PG');
+    assert.equal(ownerOf('De S taatssecretaris nodigt de regioburgemeesters uit voor een gesprek.'), 'staatssecretaris');
+    assert.equal(ownerOf('De (regio)burgemeesters vragen naar de stand van zaken.'), 'regioburgemeesters');
+    assert.equal(ownerOf('De minister van Defensie komt hierop terug.'), 'minister van Defensie');
+    assert.equal(ownerOf('Hij zal volgende keer uitgebreider spreken over de instroom.', 'korpschef'), 'korpschef');
+    assert.equal(ownerOf('Het onderwerp komt terug op de agenda.'), undefined);
+    assert.equal(ownerOf('Het volgend LOVP komt het jaarplan aan de orde.'), 'LOVP');
+  });
+
+  it('builds items with meeting date, section, owner and resolved due date', () => {
+    const items = extractPending(meeting('2021-03-15', [
+      ['Roosterdruk', 'De politie werkt aan plannen. Afgesproken is dat het landelijke plan in het LOVP van juni op de agenda staat. Ook wordt daar teruggekoppeld hoe de gesprekken met de bonden verlopen.'],
+      ['Bodycams', 'De korpschef licht de stand van zaken toe. Hij zal na de zomer rapporteren over het gebruik.'],
+      ['Jaarverslag', 'Het jaarverslag is vastgesteld.'],
+    ]));
+    assert.equal(items.length, 2);
+    const [plan, bodycams] = items;
+    assert.equal(plan.section, 'Roosterdruk');
+    assert.equal(plan.date, '2021-03-15');
+    assert.equal(plan.due, '2021-06');
+    assert.match(plan.text, /^Afgesproken is dat .* Ook wordt daar teruggekoppeld/, 'the sentence that continues it joins the item');
+    assert.equal(plan.owner, null);
+    assert.equal(plan.status, 'open');
+    assert.equal(bodycams.owner, 'korpschef', '"Hij" is the party of the sentence before');
+    assert.equal(bodycams.due, '2021-09');
+    assert.equal(bodycams.text, 'Hij zal na de zomer rapporteren over het gebruik.');
+  });
+
+  it('carries the sentence a follow-up refers back to', () => {
+    const [item] = extractPending(meeting('2020-02-10', [
+      ['Herijking', 'De eenheidschefs krijgen een belangrijke rol om tot een voorstel te komen. Dit voorstel komt terug in het LOVP van juni.'],
+    ]));
+    assert.equal(item.text, 'De eenheidschefs krijgen een belangrijke rol om tot een voorstel te komen. Dit voorstel komt terug in het LOVP van juni.');
+    assert.equal(item.due, '2020-06');
+  });
+
+  it('gives stable ids: same date, section and text, same id', () => {
+    const m = meeting('2021-03-15', [['Bodycams', 'De korpschef zal na de zomer rapporteren.']]);
+    const a = extractPending(m);
+    const b = extractPending(structuredClone(m));
+    assert.equal(a[0].id, b[0].id);
+    assert.equal(a[0].id, pendingItemId('2021-03-15', 'Bodycams', 'De korpschef zal na de zomer rapporteren.'));
+    assert.notEqual(a[0].id, pendingItemId('2021-06-14', 'Bodycams', 'De korpschef zal na de zomer rapporteren.'));
+  });
+
+  it('finds follow-ups in every seed report, not every sentence', async () => {
+    const { meetings } = await loadCorpus(path.join(__dirname, '..', 'data'));
+    for (const m of meetings) {
+      const items = extractPending(m);
+      const sentences = m.sections.reduce((n, s) => n + s.text.split(/[.!?]\s/).length, 0);
+      assert.ok(items.length >= 2, `${m.date}: some follow-ups`);
+      assert.ok(items.length < sentences / 2, `${m.date}: ${items.length} items of ~${sentences} sentences`);
+      for (const item of items) assert.ok(m.sections.some((s) => s.heading === item.section));
+    }
+  });
+});
