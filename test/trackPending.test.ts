@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { loadCorpus } from '../bot/corpus/loadCorpus';
+import type { Meeting } from '../bot/corpus/meeting';
+import { pendingItems } from '../bot/pending/trackPending';
+
+const meeting = (date: string, sections: [string, string][]): Meeting => ({
+  date,
+  title: `Bestuurlijke terugkoppeling LOVP ${date}`,
+  source: `${date}.txt`,
+  sections: sections.map(([heading, text]) => ({ heading, text })),
+});
+
+describe('trackPending: later meetings that discuss a follow-up', () => {
+  const meetings = [
+    meeting('2021-02-01', [
+      ['Jaarwisseling', 'Afgesproken is dat de evaluatie van het vuurwerkverbod in het LOVP van juni terugkomt.'],
+      ['Bodycams', 'De korpschef zal na de zomer rapporteren over het gebruik van bodycams in de basisteams.'],
+      ['Tot slot', 'De minister zal de regioburgemeesters informeren over de huisvesting van de meldkamers in Zeeland.'],
+    ]),
+    meeting('2021-06-14', [
+      ['Jaarwisseling', 'De evaluatie van het vuurwerkverbod is besproken.'],
+      ['Huisvesting', 'De minister lichtte de huisvesting van de meldkamers in Zeeland en de regio toe.'],
+    ]),
+    meeting('2021-10-04', [
+      ['Jaarwisseling', 'Opnieuw is gesproken over de voorbereiding.'],
+      ['Implementatie bodycams', 'Het gebruik van bodycams in de basisteams is toegelicht.'],
+    ]),
+  ];
+  const items = pendingItems(meetings);
+  const find = (section: string) => items.find((i) => i.section === section)!;
+
+  it('marks an item discussed at the first later meeting with the same heading, and keeps it shown', () => {
+    const item = find('Jaarwisseling');
+    assert.equal(item.status, 'discussed');
+    assert.equal(item.discussedOn, '2021-06-14');
+    assert.equal(item.discussedIn, 'Jaarwisseling');
+    assert.equal(item.due, '2021-06');
+  });
+
+  it('matches a heading that holds the topic ("Implementatie bodycams" for "Bodycams")', () => {
+    const item = find('Bodycams');
+    assert.equal(item.status, 'discussed');
+    assert.equal(item.discussedOn, '2021-10-04');
+    assert.equal(item.discussedIn, 'Implementatie bodycams');
+  });
+
+  it('matches on wording when the heading says nothing ("Tot slot")', () => {
+    const item = find('Tot slot');
+    assert.equal(item.status, 'discussed');
+    assert.equal(item.discussedOn, '2021-06-14');
+    assert.equal(item.discussedIn, 'Huisvesting');
+  });
+
+  it('leaves items open when no later meeting discusses them', () => {
+    const only = pendingItems([meetings[0], meeting('2021-06-14', [['Roosterdruk', 'De plannen tegen roosterdruk zijn besproken.']])]);
+    assert.deepEqual(only.map((i) => i.status), ['open', 'open', 'open']);
+    assert.ok(only.every((i) => i.discussedOn === undefined));
+  });
+
+  it('never counts the same or an earlier meeting', () => {
+    const reversed = pendingItems([meetings[2], meetings[0]]);
+    const item = reversed.find((i) => i.section === 'Jaarwisseling' && i.date === '2021-02-01')!;
+    assert.equal(item.discussedOn, '2021-10-04');
+  });
+
+  it('on the seeds: the 2020-02-10 "in september" Jaarwisseling item is discussed on 2020-11-23', async () => {
+    const { meetings: seeds } = await loadCorpus(path.join(__dirname, '..', 'data'));
+    const seedItems = pendingItems(seeds);
+    const item = seedItems.find((i) => i.date === '2020-02-10' && i.section === 'Jaarwisseling')!;
+    assert.equal(item.status, 'discussed');
+    assert.equal(item.discussedOn, '2020-11-23');
+    // The newest meeting's items cannot have been discussed yet.
+    assert.ok(seedItems.filter((i) => i.date === '2020-11-23').every((i) => i.status === 'open'));
+  });
+});
