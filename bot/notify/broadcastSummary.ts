@@ -1,0 +1,246 @@
+// Posts the summary card of each new report as a new post in every subscribed conversation: a new thread in
+// a channel, a message in a personal or group chat. A ledger in Storage records which report versions (by
+// content hash) were announced and to which conversations, so a restart never announces twice, and two bot
+// instances sharing the storage claim each report with an eTag write so only one of them posts it.
+//
+// The first time the bot runs against an empty ledger, the reports already there are recorded without
+// posting (nobody wants five old summaries on install). After that, every report version not in the ledger
+// is announced: a new meeting, a changed version of one (marked as updated), or a report that arrived while
+// the bot was down.
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { ConversationReference, Storage, StoreItem } from 'botbuilder';
+import { summaryCard, type AdaptiveCard, type CardPendingItem } from '../cards/summaryCard';
+import type { Meeting } from '../corpus/meeting';
+import type { LibraryEntry, ReportLibrary } from '../ingest/reportLibrary';
+import { ANNOUNCEMENTS_KEY } from '../state/keys';
+import type { Subscription } from '../teams/subscriptions';
+
+export type PostCard = (reference: Partial<ConversationReference>, card: AdaptiveCard, subscription: Subscription) => Promise<void>;
+
+export interface BroadcastDependencies {
+  storage: Storage;
+  subscriptions: { all(): Promise<Subscription[]> };
+  postCard: PostCard;
+  /** Pending items of a meeting for the card (bot/pending); none when absent. */
+  pendingFor?: (meeting: Meeting) => CardPendingItem[] | Promise<CardPendingItem[]>;
+  now?: () => Date;
+  /** A claim older than this (instance died mid-broadcast) may be taken over (default 5 minutes). */
+  leaseMs?: number;
+  /** A conversation that failed this many times is given up for that report (default 3). */
+  maxAttempts?: number;
+  logger?: Pick<Console, 'log' | 'warn' | 'error'>;
+}
+
+interface Delivery {
+  at?: string;
+  attempts: number;
+  error?: string;
+}
+
+interface ReportRecord {
+  date: string;
+  file: string;
+  recordedAt: string;
+  /** baseline: there before the first run, never posted. */
+  state: 'baseline' | 'sending' | 'sent';
+  claimedBy?: string;
+  claimedAt?: string;
+  deliveries: Record<string, Delivery>;
+}
+
+interface Ledger extends StoreItem {
+  reports: Record<string, ReportRecord>;
+}
+
+export interface Announcement {
+  hash: string;
+  date: string;
+  updated: boolean;
+  posted: string[];
+  failed: string[];
+}
+
+export interface BroadcastResult {
+  /** True when this run only recorded the existing reports (first run). */
+  baseline: boolean;
+  announcements: Announcement[];
+}
+
+const isConflict = (err: unknown) => /eTag conflict|precondition|412/i.test(String((err as Error)?.message ?? err));
+
+/** Where a card for this subscription goes: a channel itself (a new post), never a thread in it. */
+export function broadcastReference(subscription: Subscription): Partial<ConversationReference> {
+  const reference = { ...subscription.reference };
+  if (reference.conversation && (subscription.scope === 'channel' || reference.conversation.conversationType === 'channel')) {
+    reference.conversation = { ...reference.conversation, id: reference.conversation.id.replace(/;messageid=[^;]*/i, '') };
+  }
+  delete reference.activityId;
+  return reference;
+}
+
+export class SummaryBroadcaster {
+  readonly instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  private readonly deps: Required<Omit<BroadcastDependencies, 'pendingFor'>> & Pick<BroadcastDependencies, 'pendingFor'>;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(deps: BroadcastDependencies) {
+    this.deps = { now: () => new Date(), leaseMs: 5 * 60_000, maxAttempts: 3, logger: console, ...deps };
+  }
+
+  /**
+   * Announces the library's new report versions now and after every change. Resolves after the first
+   * announcement round, with a function that stops listening.
+   */
+  async attach(library: ReportLibrary, options: { retryMs?: number } = {}): Promise<() => void> {
+    const run = () => this.sync(library.entries()).then(() => undefined, (err) => this.deps.logger.error('[lovp-bot] broadcasting summaries failed:', err));
+    // Scan first: a first sync on a library that has not read its folder yet would record an empty baseline
+    // and then announce every existing report.
+    await library.scan();
+    const unsubscribe = library.onChange(() => void run());
+    // Retries conversations that failed, and takes over broadcasts of an instance that died mid-way.
+    const retry = setInterval(() => void run(), options.retryMs ?? this.deps.leaseMs);
+    retry.unref();
+    await run();
+    return () => {
+      unsubscribe();
+      clearInterval(retry);
+    };
+  }
+
+  /** Announces every entry not announced before (see the file comment). Runs one at a time per instance. */
+  sync(entries: LibraryEntry[]): Promise<BroadcastResult> {
+    const task = () => this.syncNow(entries);
+    const result = this.queue.then(task, task);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Resolves when every sync started so far has finished (for tests and shutdown). */
+  idle(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+
+  private async syncNow(entries: LibraryEntry[]): Promise<BroadcastResult> {
+    const existing = await this.readLedger();
+    if (!existing) {
+      await this.recordBaseline(entries);
+      return { baseline: true, announcements: [] };
+    }
+    const announcements: Announcement[] = [];
+    for (const entry of entries) {
+      // Most reports were announced long ago: skip them without a storage round trip each.
+      const known = existing.reports[entry.hash];
+      if (known && known.state !== 'sending') continue;
+      const claim = await this.claim(entry);
+      if (!claim) continue;
+      announcements.push(await this.deliver(entry, claim.updated));
+    }
+    return { baseline: false, announcements };
+  }
+
+  private async readLedger(): Promise<Ledger | undefined> {
+    const items = await this.deps.storage.read([ANNOUNCEMENTS_KEY]);
+    const ledger = items[ANNOUNCEMENTS_KEY] as Ledger | undefined;
+    return ledger && typeof ledger.reports === 'object' ? ledger : undefined;
+  }
+
+  /** Read, change, write with the eTag; on a conflict read again. `change` returns false to write nothing. */
+  private async updateLedger(change: (ledger: Ledger) => boolean): Promise<boolean> {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const ledger = (await this.readLedger()) ?? { reports: {} };
+      if (!change(ledger)) return false;
+      try {
+        // A ledger that does not exist yet is created unconditionally (Storage has no create-if-absent).
+        await this.deps.storage.write({ [ANNOUNCEMENTS_KEY]: { ...ledger, eTag: ledger.eTag ?? '*' } });
+        return true;
+      } catch (err) {
+        if (!isConflict(err)) throw err;
+      }
+    }
+    throw new Error('announcement ledger: too many concurrent updates');
+  }
+
+  private async recordBaseline(entries: LibraryEntry[]): Promise<void> {
+    const at = this.deps.now().toISOString();
+    await this.updateLedger((ledger) => {
+      for (const e of entries) ledger.reports[e.hash] ??= { date: e.meeting.date, file: e.file, recordedAt: at, state: 'baseline', deliveries: {} };
+      return true;
+    });
+    this.deps.logger.log(`[lovp-bot] summaries: ${entries.length} existing reports recorded; new reports will be announced`);
+  }
+
+  /** Takes the report for this instance, or undefined when it is announced or another live instance has it. */
+  private async claim(entry: LibraryEntry): Promise<{ updated: boolean } | undefined> {
+    const now = this.deps.now();
+    let updated = false;
+    const won = await this.updateLedger((ledger) => {
+      const record = ledger.reports[entry.hash];
+      if (record) {
+        if (record.state !== 'sending') return false;
+        // Being sent by someone (this instance included: a retry waits a lease after the last attempt).
+        if (now.getTime() - Date.parse(record.claimedAt ?? '') < this.deps.leaseMs) return false;
+      }
+      updated = Object.entries(ledger.reports).some(([hash, r]) => hash !== entry.hash && r.date === entry.meeting.date);
+      ledger.reports[entry.hash] = {
+        date: entry.meeting.date,
+        file: entry.file,
+        recordedAt: record?.recordedAt ?? now.toISOString(),
+        state: 'sending',
+        claimedBy: this.instanceId,
+        claimedAt: now.toISOString(),
+        deliveries: record?.deliveries ?? {},
+      };
+      return true;
+    });
+    return won ? { updated } : undefined;
+  }
+
+  private async deliver(entry: LibraryEntry, updated: boolean): Promise<Announcement> {
+    const { meeting, hash } = entry;
+    const announcement: Announcement = { hash, date: meeting.date, updated, posted: [], failed: [] };
+    const ledger = await this.readLedger();
+    const done = ledger?.reports[hash]?.deliveries ?? {};
+    const pending = this.deps.pendingFor ? await this.deps.pendingFor(meeting) : [];
+    const cards = new Map<string, AdaptiveCard>();
+    const cardIn = (language: 'nl' | 'en') => {
+      if (!cards.has(language)) cards.set(language, summaryCard(meeting, { language, pending, updated }));
+      return cards.get(language)!;
+    };
+
+    for (const subscription of await this.deps.subscriptions.all()) {
+      const id = subscription.conversationId;
+      const before = done[id];
+      if (before?.at || (before && before.attempts >= this.deps.maxAttempts)) continue;
+      let delivery: Delivery;
+      try {
+        await this.deps.postCard(broadcastReference(subscription), cardIn(subscription.language === 'en' ? 'en' : 'nl'), subscription);
+        delivery = { at: this.deps.now().toISOString(), attempts: (before?.attempts ?? 0) + 1 };
+        announcement.posted.push(id);
+      } catch (err) {
+        delivery = { attempts: (before?.attempts ?? 0) + 1, error: String((err as Error)?.message ?? err).slice(0, 300) };
+        announcement.failed.push(id);
+        this.deps.logger.warn(`[lovp-bot] could not post the summary of ${meeting.date} to ${id}: ${delivery.error}`);
+      }
+      await this.updateLedger((l) => {
+        const record = l.reports[hash];
+        if (!record) return false;
+        record.deliveries[id] = delivery;
+        return true;
+      });
+    }
+
+    const retryLater = announcement.failed.length > 0;
+    await this.updateLedger((l) => {
+      const record = l.reports[hash];
+      if (!record) return false;
+      const unfinished = Object.values(record.deliveries).some((d) => !d.at && d.attempts < this.deps.maxAttempts);
+      // With failures left to retry the claim stays; it lapses after the lease, and the retry takes it again.
+      record.state = unfinished && retryLater ? 'sending' : 'sent';
+      record.claimedAt = this.deps.now().toISOString();
+      return true;
+    });
+    this.deps.logger.log(`[lovp-bot] summary of ${meeting.date}${updated ? ' (updated)' : ''} posted to ${announcement.posted.length} conversation(s)${retryLater ? `, ${announcement.failed.length} failed` : ''}`);
+    return announcement;
+  }
+}
