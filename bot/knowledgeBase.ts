@@ -8,7 +8,7 @@ import { detectLanguage, type Language } from './answer/detectLanguage';
 import { pickQuote } from './answer/pickQuote';
 import { questionIntent, termGroups } from './answer/questionTerms';
 import { corpusFingerprint, INDEX_CACHE_VERSION, readIndexCache, writeIndexCache } from './search/indexCache';
-import { SectionIndex, type SectionHit, type SectionIndexSnapshot, type TermGroup } from './search/sectionIndex';
+import { SectionIndex, type IndexedSection, type SectionHit, type SectionIndexSnapshot, type TermGroup } from './search/sectionIndex';
 import { contentTokens } from './search/textAnalysis';
 
 export interface Answer {
@@ -114,17 +114,26 @@ export class KnowledgeBase {
     const totalWeight = groups.reduce((n, g) => n + g.weight, 0);
     const intent = questionIntent(question);
 
-    const answers: Answer[] = [];
-    for (const hit of this.index.search(groups.map((g) => g.group))) {
-      if (useHint && !dates.has(hit.doc.meeting.date)) continue;
-      const coverage = this.coverage(groups, hit.matchedStems) / totalWeight;
-      if (coverage < MIN_COVERAGE) continue;
-      const { quote } = pickQuote(hit.doc.section.text, (s) => this.coverage(groups, this.stemsIn(s)), intent);
-      answers.push(this.toAnswer(hit, quote, hit.score * coverage * coverage));
+    // Sections that match the same stems share one set, so coverage is worked out once per set.
+    const coverages = new Map<ReadonlySet<string>, number>();
+    const coverageOf = (stems: ReadonlySet<string>) => {
+      let c = coverages.get(stems);
+      if (c === undefined) coverages.set(stems, (c = this.coverage(groups, stems) / totalWeight));
+      return c;
+    };
+    const accept = (stems: ReadonlySet<string>, doc: IndexedSection) => (!useHint || dates.has(doc.meeting.date)) && coverageOf(stems) >= MIN_COVERAGE;
+    const answers: { answer: Answer; hit: SectionHit }[] = [];
+    for (const hit of this.index.search(groups.map((g) => g.group), accept)) {
+      const coverage = coverageOf(hit.matchedStems);
+      answers.push({ answer: this.toAnswer(hit, '', hit.score * coverage * coverage), hit });
     }
-    answers.sort((a, b) => b.score - a.score);
-    const top = answers[0]?.score ?? 0;
-    return answers.filter((a) => a.score >= top * MIN_RELATIVE_SCORE).slice(0, MAX_ANSWERS);
+    answers.sort((a, b) => b.answer.score - a.answer.score);
+    const top = answers[0]?.answer.score ?? 0;
+    // Quotes only for the answers shown: with many meetings, hundreds of sections can pass the coverage bar.
+    return answers.filter((a) => a.answer.score >= top * MIN_RELATIVE_SCORE).slice(0, MAX_ANSWERS).map(({ answer, hit }) => {
+      answer.quote = pickQuote(hit.doc.section.text, (s) => this.coverage(groups, this.stemsIn(s)), intent).quote;
+      return answer;
+    });
   }
 
   private weigh(group: TermGroup): WeightedGroup {
@@ -139,7 +148,7 @@ export class KnowledgeBase {
   }
 
   /** Weight of the groups found in the stems; a compound found only by its head ("toezicht" for "cameratoezicht") counts in part. */
-  private coverage(groups: WeightedGroup[], stems: Set<string>): number {
+  private coverage(groups: WeightedGroup[], stems: ReadonlySet<string>): number {
     const credit = (w: WordStems) => {
       if (stems.has(w.own) || (w.parts.length > 0 && w.parts.every((p) => stems.has(p)))) return 1;
       return w.parts.length > 0 && stems.has(w.parts[w.parts.length - 1]) ? HEAD_CREDIT : 0;

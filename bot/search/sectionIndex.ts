@@ -4,6 +4,7 @@
 import lunr from 'lunr';
 import type { Meeting, Section } from '../corpus/meeting';
 import { CompoundSplitter } from './compoundSplitter';
+import { LunrScorer } from './lunrScorer';
 import { contentTokens, stem, tokenize } from './textAnalysis';
 
 export interface IndexedSection {
@@ -24,7 +25,8 @@ export interface TermGroup {
 export interface SectionHit {
   doc: IndexedSection;
   score: number;
-  matchedStems: Set<string>;
+  /** Read only: shared between sections that match the same stems. */
+  matchedStems: ReadonlySet<string>;
 }
 
 const stemPipelineFn: lunr.PipelineFunction = (token) => token.update((s) => stem(s));
@@ -42,6 +44,8 @@ export class SectionIndex {
   private readonly index: lunr.Index;
   private readonly docCount: number;
   private readonly vocabulary: Set<string>;
+  private readonly scorer: LunrScorer;
+  private readonly sections: IndexedSection[];
 
   /** Builds the index, or loads it from a snapshot of the same meetings (a cold start without rebuilding). */
   constructor(meetings: Meeting[], snapshot?: SectionIndexSnapshot) {
@@ -55,11 +59,8 @@ export class SectionIndex {
       docs.set(`${mi}:${si}`, { ref: `${mi}:${si}`, meeting, section });
     }));
     this.docCount = docs.size;
-    if (snapshot) {
-      this.index = lunr.Index.load(snapshot.index);
-      return;
-    }
-    this.index = lunr(function () {
+    this.sections = [...docs.values()];
+    this.index = snapshot ? lunr.Index.load(snapshot.index) : lunr(function () {
       this.pipeline.reset();
       this.searchPipeline.reset();
       this.pipeline.add(stemPipelineFn);
@@ -74,6 +75,7 @@ export class SectionIndex {
         this.add({ ref: d.ref, heading: heading.join(' '), body: body.join(' '), parts: parts.join(' ') });
       }
     });
+    this.scorer = new LunrScorer(this.index, [...docs.keys()]);
   }
 
   snapshot(): SectionIndexSnapshot {
@@ -88,22 +90,19 @@ export class SectionIndex {
 
   /** Inverse document frequency of a stem (BM25 style); unknown stems get the highest value. */
   idf(stemmed: string): number {
-    const posting = this.postings()[stemmed];
-    const refs = new Set<string>();
-    if (posting) for (const field of ['heading', 'body', 'parts']) for (const ref of Object.keys(posting[field] ?? {})) refs.add(ref);
-    return Math.log(1 + (this.docCount - refs.size + 0.5) / (refs.size + 0.5));
+    const sections = this.scorer.documentFrequency(stemmed);
+    return Math.log(1 + (this.docCount - sections + 0.5) / (sections + 0.5));
   }
 
   has(stemmed: string): boolean {
-    return stemmed in this.postings();
+    return this.scorer.has(stemmed);
   }
 
-  /** lunr keeps its inverted index (term -> field -> doc refs) public but untyped. */
-  private postings(): Record<string, Record<string, Record<string, unknown>>> {
-    return (this.index as unknown as { invertedIndex: Record<string, Record<string, Record<string, unknown>>> }).invertedIndex;
-  }
-
-  search(groups: TermGroup[]): SectionHit[] {
+  /**
+   * Sections holding any of the groups' stems, best first, with lunr's scores (bot/search/lunrScorer.ts).
+   * `accept` drops sections before they are scored; at a thousand meetings most sections share some word.
+   */
+  search(groups: TermGroup[], accept: (matchedStems: ReadonlySet<string>, doc: IndexedSection) => boolean = () => true): SectionHit[] {
     const terms = new Map<string, number>();
     for (const g of groups) {
       for (const alt of g.alternatives) {
@@ -114,16 +113,11 @@ export class SectionIndex {
         }
       }
     }
-    if (terms.size === 0) return [];
-    const results = this.index.query((q) => {
-      for (const [term, boost] of terms) {
-        if (this.has(term)) q.term(term, { usePipeline: false, boost, presence: lunr.Query.presence.OPTIONAL });
-      }
-    });
-    return results.map((r) => ({
-      doc: this.docs.get(r.ref)!,
-      score: r.score,
-      matchedStems: new Set(Object.keys(r.matchData.metadata)),
+    const query = [...terms].map(([term, boost]) => ({ term, boost }));
+    return this.scorer.search(query, (d, stems) => accept(stems, this.sections[d])).map((hit) => ({
+      doc: this.sections[hit.ordinal],
+      score: hit.score,
+      matchedStems: hit.terms,
     }));
   }
 }
