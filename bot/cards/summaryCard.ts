@@ -36,7 +36,7 @@ export const QUESTION_INPUT_ID = 'question';
 
 const LABELS = {
   nl: {
-    kicker: 'Bestuurlijke terugkoppeling',
+    kicker: 'Samenvatting na het LOVP',
     meetingOf: (date: string, n: number) => `Vergadering van ${date} · ${n} ${n === 1 ? 'onderwerp' : 'onderwerpen'}`,
     updated: 'Bijgewerkte versie van deze terugkoppeling',
     pendingHeader: 'Openstaande punten uit dit overleg',
@@ -52,7 +52,7 @@ const LABELS = {
     submit: 'Vraag',
   },
   en: {
-    kicker: 'LOVP report',
+    kicker: 'Summary after the LOVP',
     meetingOf: (date: string, n: number) => `Meeting of ${date} · ${n} ${n === 1 ? 'topic' : 'topics'}`,
     updated: 'Updated version of this report',
     pendingHeader: 'Pending items from this meeting',
