@@ -7,6 +7,9 @@
 // posting (nobody wants five old summaries on install). After that, every report version not in the ledger
 // is announced: a new meeting, a changed version of one (marked as updated), or a report that arrived while
 // the bot was down.
+//
+// Storage has no create-if-absent, so that first baseline write is unconditional; two instances starting for
+// the very first time both write the same baseline, which is harmless. Every later change uses the eTag.
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { ConversationReference, Storage, StoreItem } from 'botbuilder';
