@@ -34,6 +34,7 @@ const MIN_RELATIVE_SCORE = 0.15;
 const MAX_ANSWERS = 5;
 const HEAD_CREDIT = 0.4;
 const MAX_QUESTION_CHARS = 2000;
+const MAX_CACHED_SENTENCES = 20_000;
 
 /** A word found as itself, or as the parts of a compound of known words ("vuurwerkverbod": "verbod op vuurwerk"). */
 interface WordStems {
@@ -65,6 +66,7 @@ export interface LoadResult {
 export class KnowledgeBase {
   readonly meetings: Meeting[];
   private readonly index: SectionIndex;
+  private readonly sentenceStems = new Map<string, ReadonlySet<string>>();
 
   /** `snapshot` is an index built earlier for these same meetings (see snapshot()). */
   constructor(meetings: Meeting[], snapshot?: SectionIndexSnapshot) {
@@ -158,13 +160,18 @@ export class KnowledgeBase {
     return sum;
   }
 
-  private stemsIn(sentence: string): Set<string> {
+  /** Stems of a sentence, kept for the sentences quoted before: tokenising and stemming them was most of an answer. */
+  private stemsIn(sentence: string): ReadonlySet<string> {
+    const cached = this.sentenceStems.get(sentence);
+    if (cached) return cached;
     const stems = new Set<string>();
     for (const t of contentTokens(sentence)) {
       const { own, parts } = this.index.stemsOf(t);
       stems.add(own);
       for (const p of parts) stems.add(p);
     }
+    if (this.sentenceStems.size >= MAX_CACHED_SENTENCES) this.sentenceStems.clear();
+    this.sentenceStems.set(sentence, stems);
     return stems;
   }
 

@@ -11,7 +11,7 @@ export function splitSentences(text: string): string[] {
     let m: RegExpExecArray | null;
     while ((m = re.exec(paragraph))) {
       const before = paragraph.slice(start, m.index);
-      const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1].toLowerCase() ?? '';
+      const lastWord = trailingWord(before).toLowerCase();
       // "Dhr." or an initial ("M. Rutte") does not end a sentence.
       if (m[0].startsWith('.') && (ABBREVIATIONS.has(lastWord.replace(/\.$/, '')) || /^\p{L}$/u.test(lastWord))) continue;
       out.push(paragraph.slice(start, m.index + m[0].trimEnd().length).trim());
@@ -21,4 +21,19 @@ export function splitSentences(text: string): string[] {
     if (tail) out.push(tail);
   }
   return out.filter((s) => s.length > 0);
+}
+
+const WORD_CHAR = /^[\p{L}.]$/u;
+
+/** The letters and dots that end the text, as /([\p{L}.]+)$/u finds them ('' if none), scanning back from the
+ *  end: the regex tries every start position and made sentence splitting the slowest step of an answer. */
+function trailingWord(text: string): string {
+  let start = text.length;
+  while (start > 0) {
+    const pair = start > 1 && /[\udc00-\udfff]/.test(text[start - 1]) && /[\ud800-\udbff]/.test(text[start - 2]);
+    const from = pair ? start - 2 : start - 1;
+    if (!WORD_CHAR.test(text.slice(from, start))) break;
+    start = from;
+  }
+  return text.slice(start);
 }
