@@ -8,7 +8,7 @@ import { detectLanguage, type Language } from './answer/detectLanguage';
 import { pickQuote } from './answer/pickQuote';
 import { questionIntent, termGroups } from './answer/questionTerms';
 import { corpusFingerprint, INDEX_CACHE_VERSION, readIndexCache, writeIndexCache } from './search/indexCache';
-import { SectionIndex, type IndexedSection, type SectionHit, type SectionIndexSnapshot, type TermGroup } from './search/sectionIndex';
+import { byLunrRank, SectionIndex, type SearchFilter, type SectionHit, type SectionIndexSnapshot, type TermGroup } from './search/sectionIndex';
 import { contentTokens } from './search/textAnalysis';
 
 export interface Answer {
@@ -123,18 +123,27 @@ export class KnowledgeBase {
       if (c === undefined) coverages.set(stems, (c = this.coverage(groups, stems) / totalWeight));
       return c;
     };
-    const accept = (stems: ReadonlySet<string>, doc: IndexedSection) => (!useHint || dates.has(doc.meeting.date)) && coverageOf(stems) >= MIN_COVERAGE;
-    const answers: { answer: Answer; hit: SectionHit }[] = [];
-    for (const hit of this.index.search(groups.map((g) => g.group), accept)) {
+    const filter: SearchFilter = {
+      stems: (stems) => coverageOf(stems) >= MIN_COVERAGE,
+      section: useHint ? (doc) => dates.has(doc.meeting.date) : undefined,
+    };
+    // The answers shown, in order: by score as shown (rounded), then in lunr's order. Only they get a quote:
+    // with many meetings, thousands of sections can pass the coverage bar.
+    const best: { hit: SectionHit; raw: number; score: number }[] = [];
+    let top = 0;
+    for (const hit of this.index.search(groups.map((g) => g.group), filter)) {
       const coverage = coverageOf(hit.matchedStems);
-      answers.push({ answer: this.toAnswer(hit, '', hit.score * coverage * coverage), hit });
+      const raw = hit.score * coverage * coverage;
+      const candidate = { hit, raw, score: roundScore(raw) };
+      top = Math.max(top, candidate.score);
+      let at = best.length;
+      while (at > 0 && (candidate.score - best[at - 1].score || -byLunrRank(hit, best[at - 1].hit)) > 0) at--;
+      if (at < MAX_ANSWERS) best.splice(at, 0, candidate);
+      if (best.length > MAX_ANSWERS) best.pop();
     }
-    answers.sort((a, b) => b.answer.score - a.answer.score);
-    const top = answers[0]?.answer.score ?? 0;
-    // Quotes only for the answers shown: with many meetings, hundreds of sections can pass the coverage bar.
-    return answers.filter((a) => a.answer.score >= top * MIN_RELATIVE_SCORE).slice(0, MAX_ANSWERS).map(({ answer, hit }) => {
-      answer.quote = pickQuote(hit.doc.section.text, (s) => this.coverage(groups, this.stemsIn(s)), intent).quote;
-      return answer;
+    return best.filter((a) => a.score >= top * MIN_RELATIVE_SCORE).map(({ hit, raw }) => {
+      const { quote } = pickQuote(hit.doc.section.text, (s) => this.coverage(groups, this.stemsIn(s)), intent);
+      return this.toAnswer(hit, quote, raw);
     });
   }
 
@@ -177,6 +186,9 @@ export class KnowledgeBase {
 
   private toAnswer(hit: SectionHit, quote: string, score: number): Answer {
     const { meeting, section } = hit.doc;
-    return { date: meeting.date, meeting: meeting.title, section: section.heading, quote, score: Math.round(score * 1000) / 1000 };
+    return { date: meeting.date, meeting: meeting.title, section: section.heading, quote, score: roundScore(score) };
   }
 }
+
+/** Scores as answers show them, and rank them. */
+const roundScore = (score: number) => Math.round(score * 1000) / 1000;

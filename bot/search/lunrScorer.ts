@@ -2,7 +2,8 @@
 // vector, the same field vectors, the field scores of a section added in the same order, and ties left in the
 // order lunr meets the sections. What it leaves out is lunr's match data for every section that shares a word
 // with the question (thousands at a thousand meetings, tens of milliseconds a question): sections are only
-// scored when `accept` keeps them, and sections matching the same terms share one set of matched terms.
+// scored when `accept` keeps them, and sections matching the same terms share one set of matched terms, which
+// `accept` judges once.
 import type lunr from 'lunr';
 
 export interface QueryTerm {
@@ -14,6 +15,8 @@ export interface ScoredDoc {
   /** Position of the section in the refs given to the constructor. */
   ordinal: number;
   score: number;
+  /** Where lunr meets the section among the results: the order of sections with equal scores. */
+  rank: number;
   /** The query terms the section holds; shared between sections that hold the same ones, so read only. */
   terms: ReadonlySet<string>;
 }
@@ -24,6 +27,14 @@ interface LunrInternals {
   fieldVectors: Record<string, { elements: number[] }>;
 }
 
+const STRIDE = 4;
+const MAX_FIELDS = 4;
+// The fields number of a section's scratch: which fields matched (bits 0-3), how many (bits 4-6), kept (bit 7),
+// and the matched fields in the order lunr adds their scores (2 bits each from bit 8).
+const COUNT_SHIFT = 4;
+const KEPT = 1 << 7;
+const ORDER_SHIFT = 8;
+
 export class LunrScorer {
   private readonly lunr: LunrInternals;
   private readonly ordinals = new Map<string, number>();
@@ -31,27 +42,25 @@ export class LunrScorer {
   private readonly vectors: number[][][];
   /** Per term, per field: the sections holding it, in lunr's posting order. Filled as terms are asked for. */
   private readonly postings = new Map<string, Int32Array[]>();
+  private readonly weights = new Map<string, Float64Array[]>();
   private readonly frequencies = new Map<string, number>();
-  // Scratch space per section, valid where seen[ordinal] === epoch (search is synchronous).
-  private readonly seen: Uint32Array;
+  /**
+   * Scratch space, STRIDE numbers per section, valid while its first one equals `epoch` (search is synchronous):
+   * the epoch, the state (matched terms), the last term matched, and the fields (FIELD_BITS). One array keeps a
+   * section's bookkeeping in one cache line.
+   */
+  private readonly scratch: Int32Array;
   private epoch = 0;
-  private readonly state: Int32Array;
-  private readonly lastTerm: Int32Array;
-  private readonly fieldMask: Uint8Array;
-  private readonly fieldCount: Uint8Array;
-  private readonly fieldOrder: Uint8Array;
+  /** Per section and field: the dot product with the query vector. */
+  private readonly dots: Float64Array;
 
   constructor(index: lunr.Index, refs: string[]) {
     this.lunr = index as unknown as LunrInternals;
+    if (this.lunr.fields.length > MAX_FIELDS) throw new Error(`LunrScorer handles at most ${MAX_FIELDS} fields`);
     refs.forEach((ref, i) => this.ordinals.set(ref, i));
     this.vectors = refs.map((ref) => this.lunr.fields.map((field) => this.lunr.fieldVectors[`${field}/${ref}`]?.elements ?? []));
-    const n = refs.length;
-    this.seen = new Uint32Array(n);
-    this.state = new Int32Array(n);
-    this.lastTerm = new Int32Array(n);
-    this.fieldMask = new Uint8Array(n);
-    this.fieldCount = new Uint8Array(n);
-    this.fieldOrder = new Uint8Array(n * this.lunr.fields.length);
+    this.scratch = new Int32Array(refs.length * STRIDE);
+    this.dots = new Float64Array(refs.length * this.lunr.fields.length);
   }
 
   has(term: string): boolean {
@@ -70,78 +79,101 @@ export class LunrScorer {
     return n;
   }
 
-  /** Sections holding any of the terms that `accept` keeps, best first, with lunr's scores. Unknown terms are skipped. */
-  search(query: QueryTerm[], accept: (ordinal: number, terms: ReadonlySet<string>) => boolean): ScoredDoc[] {
+  /**
+   * Sections holding any of the terms, with lunr's scores, in the order lunr meets them (`rank`): lunr's ranking
+   * is by score, then rank (byLunrRank). Unknown terms are skipped. Only sections that `accept` keeps are scored:
+   * `terms` decides on the matched terms (asked once per distinct set), `doc` (optional) on the section itself.
+   */
+  search(query: QueryTerm[], accept: { terms: (matched: ReadonlySet<string>) => boolean; doc?: (ordinal: number) => boolean }): ScoredDoc[] {
     const terms = query.filter((q) => this.has(q.term));
     if (terms.length === 0) return [];
     const fields = this.lunr.fields.length;
-    if (++this.epoch === 0xffffffff) {
-      this.seen.fill(0);
+    if (++this.epoch === 0x7fffffff) {
+      for (let i = 0; i < this.scratch.length; i += STRIDE) this.scratch[i] = 0;
       this.epoch = 1;
     }
     const epoch = this.epoch;
-    const { seen, state, lastTerm, fieldMask, fieldCount, fieldOrder } = this;
+    const { scratch, dots } = this;
 
     // Sections in the order lunr meets them (term, then field, then posting). A section's matched terms are a
-    // state reached by adding terms in query order, so sections holding the same terms share one state.
+    // state reached by adding terms in query order, so sections holding the same terms share one state. Its
+    // fields are kept in the order lunr adds their scores.
     const order: number[] = [];
     const stateTerms: Set<string>[] = [new Set()];
-    const next = new Map<number, number>();
-    terms.forEach(({ term }, t) => {
-      this.postingsOf(term).forEach((list, f) => {
+    const next: Int32Array[] = [new Int32Array(terms.length)];
+    for (let t = 0; t < terms.length; t++) {
+      const lists = this.postingsOf(terms[t].term);
+      for (let f = 0; f < fields; f++) {
+        const list = lists[f];
         for (let i = 0; i < list.length; i++) {
           const d = list[i];
-          if (seen[d] !== epoch) {
-            seen[d] = epoch;
-            state[d] = 0;
-            lastTerm[d] = -1;
-            fieldMask[d] = 0;
-            fieldCount[d] = 0;
+          const at = d * STRIDE;
+          if (scratch[at] !== epoch) {
+            scratch[at] = epoch;
+            scratch[at + 1] = 0;
+            scratch[at + 2] = -1;
+            scratch[at + 3] = 0;
             order.push(d);
           }
-          if (lastTerm[d] !== t) {
-            lastTerm[d] = t;
-            const key = state[d] * 65536 + t;
-            let s = next.get(key);
-            if (s === undefined) {
-              s = stateTerms.length;
-              stateTerms.push(new Set(stateTerms[state[d]]).add(term));
-              next.set(key, s);
+          if (scratch[at + 2] !== t) {
+            scratch[at + 2] = t;
+            const from = scratch[at + 1];
+            let to = next[from][t];
+            if (to === 0) {
+              to = stateTerms.length;
+              stateTerms.push(new Set(stateTerms[from]).add(terms[t].term));
+              next.push(new Int32Array(terms.length));
+              next[from][t] = to;
             }
-            state[d] = s;
+            scratch[at + 1] = to;
           }
-          if (!(fieldMask[d] & (1 << f))) {
-            fieldMask[d] |= 1 << f;
-            fieldOrder[d * fields + fieldCount[d]++] = f;
+          const bits = scratch[at + 3];
+          if (!(bits & (1 << f))) {
+            const count = (bits >> COUNT_SHIFT) & 7;
+            scratch[at + 3] = (bits | (1 << f) | (f << (ORDER_SHIFT + 2 * count))) + (1 << COUNT_SHIFT);
           }
         }
-      });
-    });
-
-    // lunr's query vector: every term in every field, sorted by term index; its length divides each dot product.
-    const vector = terms.map((q) => ({ index: this.lunr.invertedIndex[q.term]._index, boost: q.boost })).sort((a, b) => a.index - b.index);
-    let squares = 0;
-    for (const q of vector) squares += q.boost * q.boost;
-    const magnitude = Math.sqrt(squares);
-    const similarity = (elements: number[]) => {
-      let dot = 0;
-      for (const q of vector) {
-        const at = positionOf(elements, q.index);
-        if (at >= 0) dot += q.boost * elements[at + 1];
       }
-      return dot / magnitude || 0;
-    };
-
-    const hits: ScoredDoc[] = [];
-    for (const d of order) {
-      const matched = stateTerms[state[d]];
-      if (!accept(d, matched)) continue;
-      const vectors = this.vectors[d];
-      let score = similarity(vectors[fieldOrder[d * fields]]);
-      for (let k = 1; k < fieldCount[d]; k++) score += similarity(vectors[fieldOrder[d * fields + k]]);
-      hits.push({ ordinal: d, score, terms: matched });
     }
-    return hits.sort((a, b) => b.score - a.score);
+
+    // Which sections are kept: `accept.terms` once per state, `accept.doc` once per section.
+    const verdict = new Int8Array(stateTerms.length); // per state: 0 not asked yet, 1 kept, -1 dropped
+    const keptOrder: number[] = [];
+    for (const d of order) {
+      const s = scratch[d * STRIDE + 1];
+      if (verdict[s] === 0) verdict[s] = accept.terms(stateTerms[s]) ? 1 : -1;
+      if (verdict[s] < 0 || (accept.doc && !accept.doc(d))) continue;
+      scratch[d * STRIDE + 3] |= KEPT;
+      for (let f = 0; f < fields; f++) dots[d * fields + f] = 0;
+      keptOrder.push(d);
+    }
+
+    // lunr scores a field as (query vector . field vector) / |query vector|, where the query vector holds every
+    // term with its boost; the dot product adds the terms in term-index order, and so does this loop.
+    const byIndex = terms.map((q) => ({ ...q, index: this.lunr.invertedIndex[q.term]._index })).sort((a, b) => a.index - b.index);
+    let squares = 0;
+    for (const q of byIndex) squares += q.boost * q.boost;
+    const magnitude = Math.sqrt(squares);
+    for (const { term, boost } of byIndex) {
+      const lists = this.postingsOf(term);
+      const weights = this.weightsOf(term);
+      for (let f = 0; f < fields; f++) {
+        const list = lists[f];
+        const weight = weights[f];
+        for (let i = 0; i < list.length; i++) {
+          const d = list[i];
+          if (scratch[d * STRIDE + 3] & KEPT) dots[d * fields + f] += boost * weight[i]; // every d was seen this query
+        }
+      }
+    }
+
+    return keptOrder.map((d, rank) => {
+      const bits = scratch[d * STRIDE + 3];
+      const count = (bits >> COUNT_SHIFT) & 7;
+      let score = dots[d * fields + ((bits >> ORDER_SHIFT) & 3)] / magnitude || 0;
+      for (let k = 1; k < count; k++) score += dots[d * fields + ((bits >> (ORDER_SHIFT + 2 * k)) & 3)] / magnitude || 0;
+      return { ordinal: d, score, rank, terms: stateTerms[scratch[d * STRIDE + 1]] };
+    });
   }
 
   private postingsOf(term: string): Int32Array[] {
@@ -153,6 +185,26 @@ export class LunrScorer {
     }
     return lists;
   }
+
+  /** Per field, parallel to postingsOf(term): the term's weight in each section's field vector. */
+  private weightsOf(term: string): Float64Array[] {
+    let weights = this.weights.get(term);
+    if (!weights) {
+      const index = this.lunr.invertedIndex[term]._index;
+      weights = this.postingsOf(term).map((list, f) => Float64Array.from(list, (d) => {
+        const elements = this.vectors[d][f];
+        const at = positionOf(elements, index);
+        return at >= 0 ? elements[at + 1] : 0; // a posting always has its term in the field vector
+      }));
+      this.weights.set(term, weights);
+    }
+    return weights;
+  }
+}
+
+/** lunr's result order: higher score first, equal scores in the order lunr met them. */
+export function byLunrRank(a: { score: number; rank: number }, b: { score: number; rank: number }): number {
+  return b.score - a.score || a.rank - b.rank;
 }
 
 /** Position of a term index in a lunr vector's sorted [index, value, index, value, ...] elements, or -1. */

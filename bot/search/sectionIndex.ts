@@ -5,6 +5,7 @@ import lunr from 'lunr';
 import type { Meeting, Section } from '../corpus/meeting';
 import { CompoundSplitter } from './compoundSplitter';
 import { LunrScorer } from './lunrScorer';
+export { byLunrRank } from './lunrScorer';
 import { contentTokens, stem, tokenize } from './textAnalysis';
 
 export interface IndexedSection {
@@ -22,9 +23,16 @@ export interface TermGroup {
   alternatives: Alternative[];
 }
 
+export interface SearchFilter {
+  stems?: (matchedStems: ReadonlySet<string>) => boolean;
+  section?: (doc: IndexedSection) => boolean;
+}
+
 export interface SectionHit {
   doc: IndexedSection;
   score: number;
+  /** Order among sections with the same score (see byLunrRank). */
+  rank: number;
   /** Read only: shared between sections that match the same stems. */
   matchedStems: ReadonlySet<string>;
 }
@@ -99,10 +107,12 @@ export class SectionIndex {
   }
 
   /**
-   * Sections holding any of the groups' stems, best first, with lunr's scores (bot/search/lunrScorer.ts).
-   * `accept` drops sections before they are scored; at a thousand meetings most sections share some word.
+   * Sections holding any of the groups' stems, with lunr's scores and ranks (bot/search/lunrScorer.ts), unsorted:
+   * lunr's order is by score, then rank (byLunrRank). `accept` drops sections before they are scored (at a
+   * thousand meetings most sections share some word): `stems` judges the stems a section matches, once per
+   * distinct set; `section` judges the section itself.
    */
-  search(groups: TermGroup[], accept: (matchedStems: ReadonlySet<string>, doc: IndexedSection) => boolean = () => true): SectionHit[] {
+  search(groups: TermGroup[], accept: SearchFilter = {}): SectionHit[] {
     const terms = new Map<string, number>();
     for (const g of groups) {
       for (const alt of g.alternatives) {
@@ -114,9 +124,14 @@ export class SectionIndex {
       }
     }
     const query = [...terms].map(([term, boost]) => ({ term, boost }));
-    return this.scorer.search(query, (d, stems) => accept(stems, this.sections[d])).map((hit) => ({
+    const section = accept.section;
+    return this.scorer.search(query, {
+      terms: accept.stems ?? (() => true),
+      doc: section && ((d) => section(this.sections[d])),
+    }).map((hit) => ({
       doc: this.sections[hit.ordinal],
       score: hit.score,
+      rank: hit.rank,
       matchedStems: hit.terms,
     }));
   }
