@@ -202,6 +202,30 @@ export class LunrScorer {
   }
 }
 
+const NO_METADATA = Object.freeze(Object.create(null));
+
+/**
+ * lunr keeps a metadata object per term, field and section, empty when no metadata is whitelisted (as here):
+ * hundreds of thousands of objects at a thousand meetings, about half the index's memory. They are swapped
+ * for one shared empty object; toJSON writes the same "{}".
+ */
+export function shareEmptyMetadata(index: lunr.Index): void {
+  const { invertedIndex, fields } = index as unknown as LunrInternals;
+  for (const term in invertedIndex) {
+    for (const field of fields) {
+      const posting = invertedIndex[term][field];
+      for (const ref in posting) {
+        let empty = true;
+        for (const _ in posting[ref] as object) {
+          empty = false;
+          break;
+        }
+        if (empty) posting[ref] = NO_METADATA;
+      }
+    }
+  }
+}
+
 /** lunr's result order: higher score first, equal scores in the order lunr met them. */
 export function byLunrRank(a: { score: number; rank: number }, b: { score: number; rank: number }): number {
   return b.score - a.score || a.rank - b.rank;

@@ -4,7 +4,7 @@
 import lunr from 'lunr';
 import type { Meeting, Section } from '../corpus/meeting';
 import { CompoundSplitter } from './compoundSplitter';
-import { LunrScorer } from './lunrScorer';
+import { LunrScorer, shareEmptyMetadata } from './lunrScorer';
 export { byLunrRank } from './lunrScorer';
 import { contentTokens, stem, tokenize } from './textAnalysis';
 
@@ -83,6 +83,7 @@ export class SectionIndex {
         this.add({ ref: d.ref, heading: heading.join(' '), body: body.join(' '), parts: parts.join(' ') });
       }
     });
+    shareEmptyMetadata(this.index);
     this.scorer = new LunrScorer(this.index, [...docs.keys()]);
   }
 
