@@ -16,9 +16,15 @@ export interface BotConfig {
   microsoftAppPassword: string;
   microsoftAppTenantId: string;
   microsoftAppType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  /** botbuilder's own cloud settings (ChannelService, ToBotFromChannelTokenIssuer, ...) when set: sovereign clouds, tests. */
+  cloudSettings: Record<string, string>;
   /** True when no MicrosoftAppId is set: no authentication (Agents Playground, tests). */
   localMode: boolean;
 }
+
+/** botbuilder's settings for a cloud other than the public Bot Framework; passed to the adapter as they are. */
+export const CLOUD_SETTINGS = ['ChannelService', 'ToChannelFromBotLoginUrl', 'ToChannelFromBotOAuthScope', 'ToBotFromChannelTokenIssuer',
+  'ToBotFromChannelOpenIdMetadataUrl', 'ToBotFromEmulatorOpenIdMetadataUrl', 'OAuthUrl', 'CallerId'] as const;
 
 /** Teams renders at most 20 citations per message. */
 export const MAX_CITATIONS = 20;
@@ -54,6 +60,7 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env, projectDir =
     microsoftAppPassword: env.MicrosoftAppPassword ?? '',
     microsoftAppTenantId: (env.MicrosoftAppTenantId ?? '').trim(),
     microsoftAppType: appType(env.MicrosoftAppType),
+    cloudSettings: Object.fromEntries(CLOUD_SETTINGS.filter((k) => env[k]?.trim()).map((k) => [k, env[k]!.trim()])),
     localMode: microsoftAppId === '',
   };
 }
