@@ -3,7 +3,21 @@ const ABBREVIATIONS = new Set(['art', 'dhr', 'mevr', 'mr', 'drs', 'dr', 'ir', 'i
   'mld', 'resp', 'incl', 'excl', 'evt', 'vgl', 'zgn', 'min', 'st', 'blz', 'pag', 'e.g', 'i.e', 'o.a', 'a.s', 'm.b.t', 'i.v.m', 't.a.v',
   'd.d', 'z.s.m', 'e.d', 'n.a.v', 'm.i.v', 'i.o.m', 'p.m', 'vs']);
 
+const splitCache = new Map<string, readonly string[]>();
+const MAX_CACHED_TEXTS = 2000;
+
+/** The sentences of a text; a section quoted again is not split again (callers get their own copy). */
 export function splitSentences(text: string): string[] {
+  let sentences = splitCache.get(text);
+  if (!sentences) {
+    sentences = split(text);
+    if (splitCache.size >= MAX_CACHED_TEXTS) splitCache.clear();
+    splitCache.set(text, sentences);
+  }
+  return [...sentences];
+}
+
+function split(text: string): string[] {
   const out: string[] = [];
   for (const paragraph of text.split(/\n\s*\n/)) {
     let start = 0;
