@@ -16,6 +16,8 @@ export interface BotConfig {
   microsoftAppPassword: string;
   microsoftAppTenantId: string;
   microsoftAppType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  /** Tenants whose activities are handled (lower case); empty: every tenant. */
+  allowedTenantIds: ReadonlySet<string>;
   /** botbuilder's own cloud settings (ChannelService, ToBotFromChannelTokenIssuer, ...) when set: sovereign clouds, tests. */
   cloudSettings: Record<string, string>;
   /** True when no MicrosoftAppId is set: no authentication (Agents Playground, tests). */
@@ -60,6 +62,7 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env, projectDir =
     microsoftAppPassword: env.MicrosoftAppPassword ?? '',
     microsoftAppTenantId: (env.MicrosoftAppTenantId ?? '').trim(),
     microsoftAppType: appType(env.MicrosoftAppType),
+    allowedTenantIds: new Set((env.ALLOWED_TENANT_IDS ?? '').split(',').map((t) => t.trim().toLowerCase()).filter(Boolean)),
     cloudSettings: Object.fromEntries(CLOUD_SETTINGS.filter((k) => env[k]?.trim()).map((k) => [k, env[k]!.trim()])),
     localMode: microsoftAppId === '',
   };

@@ -7,6 +7,7 @@ import type { BotConfig } from './config';
 import { createAdapter } from './createAdapter';
 import { createApp, knowledgeGetter, type AppDependencies, type Logger } from './createApp';
 import type { PendingSource } from './pendingSource';
+import { tenantAllowed } from './tenantAllowList';
 
 export interface ServerOptions {
   config: BotConfig;
@@ -47,6 +48,10 @@ export function createServer(options: ServerOptions): restify.Server {
     const problem = activityProblem(req.body);
     if (problem) {
       res.send(400, { error: problem });
+      return;
+    }
+    if (!tenantAllowed(options.config.allowedTenantIds, req.body)) {
+      res.send(403, { error: 'this tenant may not use the bot' });
       return;
     }
     try {
