@@ -29,7 +29,10 @@ export function activityProblem(body: unknown): string | undefined {
   if (typeof a.from?.id !== 'string' || !a.from.id) return 'the activity has no from.id';
   if (typeof a.recipient?.id !== 'string' || !a.recipient.id) return 'the activity has no recipient.id';
   if (a.deliveryMode !== 'expectReplies' && (typeof a.serviceUrl !== 'string' || !a.serviceUrl)) return 'the activity has no serviceUrl to reply to';
-  if (a.text !== undefined && a.text !== null && typeof a.text !== 'string') return 'the activity text must be a string';
+  for (const field of ['text', 'serviceUrl', 'locale', 'id', 'replyToId', 'name', 'textFormat']) {
+    if (a[field] !== undefined && a[field] !== null && typeof a[field] !== 'string') return `the activity ${field} must be a string`;
+  }
+  if (a.channelData !== undefined && a.channelData !== null && (typeof a.channelData !== 'object' || Array.isArray(a.channelData))) return 'the activity channelData must be an object';
   if (a.entities !== undefined && !Array.isArray(a.entities)) return 'the activity entities must be a list';
   if (a.attachments !== undefined && !Array.isArray(a.attachments)) return 'the activity attachments must be a list';
   return undefined;
