@@ -1,13 +1,12 @@
 // The questions the latency benchmarks ask: the shared dev questions, and questions generated from the seed
 // sections (headings, content words, English glossary terms, date hints, and questions with no answer).
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import glossary from '../bot/search/glossary.json';
 import { contentTokens } from '../bot/search/textAnalysis';
 import type { Section } from '../bot/corpus/meeting';
+import { DEV_QUESTIONS } from './paths';
 import { random } from './syntheticCorpus';
 
-export const DEV_QUESTIONS = path.join(__dirname, '..', '..', 'shared', 'eval', 'dev-questions.jsonl');
 
 export function devQuestions(file = DEV_QUESTIONS): string[] {
   return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => String(JSON.parse(l).q));
@@ -16,9 +15,9 @@ export function devQuestions(file = DEV_QUESTIONS): string[] {
 const NO_ANSWER = ['Wat is er afgesproken over de Elfstedentocht?', 'What about the weather forecast for the weekend?',
   'kwantumcomputer ruimtevaart', 'Wie wint het songfestival?', 'tulpenbollen export naar Japan', '🎆 ??? !!!'];
 
-/** `count` questions drawn deterministically from the seed sections. */
-export function generatedQuestions(pool: Section[], count = 80): string[] {
-  const rnd = random(4242);
+/** `count` questions drawn deterministically (per seed) from the seed sections. */
+export function generatedQuestions(pool: Section[], count = 80, seed = 4242): string[] {
+  const rnd = random(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
   const english = Object.keys(glossary.en);
   const years = ['2017', '2018', '2019', '2020'];

@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { formatDate, type Section } from '../bot/corpus/meeting';
 import { parseReport } from '../bot/corpus/parseReport';
+import { SEED_DIR } from './paths';
 
-export const SEED_DIR = path.join(__dirname, '..', 'data');
 
 type Layout = 'pdfGaps' | 'inline' | 'markdown' | 'pdfPlain';
 const LAYOUTS: Layout[] = ['pdfGaps', 'inline', 'markdown', 'pdfPlain'];

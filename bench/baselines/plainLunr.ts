@@ -1,8 +1,8 @@
 // Baseline: lunr out of the box (English pipeline, query syntax as typed) over the same sections.
 import lunr from 'lunr';
-import { runBaseline } from './baselineCli';
+import { runBaseline, type BaselineEngine } from './baselineCli';
 
-runBaseline((docs) => {
+export const plainLunr: BaselineEngine = (docs) => {
   const index = lunr(function () {
     this.ref('id');
     this.field('heading');
@@ -10,4 +10,6 @@ runBaseline((docs) => {
     for (const d of docs) this.add({ id: d.id, heading: d.section.heading, text: d.section.text });
   });
   return (q) => index.search(q).map((r) => Number(r.ref));
-});
+};
+
+if (require.main === module) runBaseline(plainLunr);
