@@ -32,6 +32,9 @@ describe('extractPending: follow-ups in Dutch report language', () => {
     ['2021-03-15', 'Een tijdspad moet nog worden opgesteld.'],
     ['2021-03-15', 'Actie: DG stuurt het concept rond.'],
     ['2021-03-15', 'Er komt een evaluatie van de pilot.'],
+    ['2021-03-15', 'Het voorstel wordt nader uitgewerkt.'],
+    ['2021-03-15', 'De minister en de korpschef gaan hierover in overleg met de vakbonden.'],
+    ['2021-03-15', 'De korpschef zegt toe om voor de zomer met een plan van aanpak te komen.'],
   ];
   for (const [date, sentence] of followUps) {
     it(`finds: "${sentence}"`, () => assert.ok(isFollowUp(sentence, date)));
