@@ -40,7 +40,9 @@ function readable(items: PendingItem[]): string {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  const { meetings, errors } = await loadCorpus(opts.data);
+  const { meetings, errors } = await loadCorpus(opts.data).catch((err: NodeJS.ErrnoException) => {
+    throw new Error(`cannot read the reports folder ${opts.data} (${err.code ?? err.message})`);
+  });
   for (const e of errors) console.error(`skipped ${e.message}`);
   const items = pendingItems(meetings);
   console.log(opts.json ? JSON.stringify({ items }) : readable(items));
