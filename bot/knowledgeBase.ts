@@ -8,7 +8,7 @@ import { detectLanguage, type Language } from './answer/detectLanguage';
 import { pickQuote } from './answer/pickQuote';
 import { questionIntent, termGroups } from './answer/questionTerms';
 import { corpusFingerprint, INDEX_CACHE_VERSION, readIndexCache, writeIndexCache } from './search/indexCache';
-import { byLunrRank, SectionIndex, type SearchFilter, type SectionHit, type SectionIndexSnapshot, type TermGroup } from './search/sectionIndex';
+import { SectionIndex, type SearchFilter, type SectionHit, type SectionIndexSnapshot, type TermGroup } from './search/sectionIndex';
 import { contentTokens } from './search/textAnalysis';
 
 export interface Answer {
@@ -131,16 +131,17 @@ export class KnowledgeBase {
     // with many meetings, thousands of sections can pass the coverage bar.
     const best: { hit: SectionHit; raw: number; score: number }[] = [];
     let top = 0;
-    for (const hit of this.index.search(groups.map((g) => g.group), filter)) {
-      const coverage = coverageOf(hit.matchedStems);
-      const raw = hit.score * coverage * coverage;
-      const candidate = { hit, raw, score: roundScore(raw) };
-      top = Math.max(top, candidate.score);
+    this.index.visit(groups.map((g) => g.group), filter, (doc, lunrScore, rank, matchedStems) => {
+      const coverage = coverageOf(matchedStems);
+      const raw = lunrScore * coverage * coverage;
+      const score = roundScore(raw);
+      top = Math.max(top, score);
       let at = best.length;
-      while (at > 0 && (candidate.score - best[at - 1].score || -byLunrRank(hit, best[at - 1].hit)) > 0) at--;
-      if (at < MAX_ANSWERS) best.splice(at, 0, candidate);
+      while (at > 0 && isAhead(score, lunrScore, rank, best[at - 1])) at--;
+      if (at >= MAX_ANSWERS) return;
+      best.splice(at, 0, { hit: { doc, score: lunrScore, rank, matchedStems }, raw, score });
       if (best.length > MAX_ANSWERS) best.pop();
-    }
+    });
     return best.filter((a) => a.score >= top * MIN_RELATIVE_SCORE).map(({ hit, raw }) => {
       const { quote } = pickQuote(hit.doc.section.text, (s) => this.coverage(groups, this.stemsIn(s)), intent);
       return this.toAnswer(hit, quote, raw);
@@ -192,3 +193,10 @@ export class KnowledgeBase {
 
 /** Scores as answers show them, and rank them. */
 const roundScore = (score: number) => Math.round(score * 1000) / 1000;
+
+/** Whether an answer goes before `other`: a higher score as shown, then lunr's order (its score, then its rank). */
+function isAhead(score: number, lunrScore: number, rank: number, other: { score: number; hit: SectionHit }): boolean {
+  if (score !== other.score) return score > other.score;
+  if (lunrScore !== other.hit.score) return lunrScore > other.hit.score;
+  return rank < other.hit.rank;
+}

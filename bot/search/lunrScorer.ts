@@ -21,6 +21,12 @@ export interface ScoredDoc {
   terms: ReadonlySet<string>;
 }
 
+/** `terms` decides on a set of matched terms (asked once per distinct set), `doc` (optional) on a section. */
+export interface Accept {
+  terms: (matched: ReadonlySet<string>) => boolean;
+  doc?: (ordinal: number) => boolean;
+}
+
 interface LunrInternals {
   fields: string[];
   invertedIndex: Record<string, Record<string, Record<string, unknown>> & { _index: number }>;
@@ -84,9 +90,16 @@ export class LunrScorer {
    * is by score, then rank (byLunrRank). Unknown terms are skipped. Only sections that `accept` keeps are scored:
    * `terms` decides on the matched terms (asked once per distinct set), `doc` (optional) on the section itself.
    */
-  search(query: QueryTerm[], accept: { terms: (matched: ReadonlySet<string>) => boolean; doc?: (ordinal: number) => boolean }): ScoredDoc[] {
+  search(query: QueryTerm[], accept: Accept): ScoredDoc[] {
+    const hits: ScoredDoc[] = [];
+    this.visit(query, accept, (ordinal, score, rank, terms) => hits.push({ ordinal, score, rank, terms }));
+    return hits;
+  }
+
+  /** What search returns, one section at a time in rank order, without building a result per section. */
+  visit(query: QueryTerm[], accept: Accept, visit: (ordinal: number, score: number, rank: number, terms: ReadonlySet<string>) => void): void {
     const terms = query.filter((q) => this.has(q.term));
-    if (terms.length === 0) return [];
+    if (terms.length === 0) return;
     const fields = this.lunr.fields.length;
     if (++this.epoch === 0x7fffffff) {
       for (let i = 0; i < this.scratch.length; i += STRIDE) this.scratch[i] = 0;
@@ -167,12 +180,12 @@ export class LunrScorer {
       }
     }
 
-    return keptOrder.map((d, rank) => {
+    keptOrder.forEach((d, rank) => {
       const bits = scratch[d * STRIDE + 3];
       const count = (bits >> COUNT_SHIFT) & 7;
       let score = dots[d * fields + ((bits >> ORDER_SHIFT) & 3)] / magnitude || 0;
       for (let k = 1; k < count; k++) score += dots[d * fields + ((bits >> (ORDER_SHIFT + 2 * k)) & 3)] / magnitude || 0;
-      return { ordinal: d, score, rank, terms: stateTerms[scratch[d * STRIDE + 1]] };
+      visit(d, score, rank, stateTerms[scratch[d * STRIDE + 1]]);
     });
   }
 

@@ -114,6 +114,13 @@ export class SectionIndex {
    * distinct set; `section` judges the section itself.
    */
   search(groups: TermGroup[], accept: SearchFilter = {}): SectionHit[] {
+    const hits: SectionHit[] = [];
+    this.visit(groups, accept, (doc, score, rank, matchedStems) => hits.push({ doc, score, rank, matchedStems }));
+    return hits;
+  }
+
+  /** What search returns, one section at a time in rank order, without building a hit per section. */
+  visit(groups: TermGroup[], accept: SearchFilter, visit: (doc: IndexedSection, score: number, rank: number, matchedStems: ReadonlySet<string>) => void): void {
     const terms = new Map<string, number>();
     for (const g of groups) {
       for (const alt of g.alternatives) {
@@ -126,14 +133,7 @@ export class SectionIndex {
     }
     const query = [...terms].map(([term, boost]) => ({ term, boost }));
     const section = accept.section;
-    return this.scorer.search(query, {
-      terms: accept.stems ?? (() => true),
-      doc: section && ((d) => section(this.sections[d])),
-    }).map((hit) => ({
-      doc: this.sections[hit.ordinal],
-      score: hit.score,
-      rank: hit.rank,
-      matchedStems: hit.terms,
-    }));
+    this.scorer.visit(query, { terms: accept.stems ?? (() => true), doc: section && ((d) => section(this.sections[d])) },
+      (d, score, rank, matchedStems) => visit(this.sections[d], score, rank, matchedStems));
   }
 }
