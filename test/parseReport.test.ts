@@ -85,8 +85,30 @@ describe('parseReport on other layouts', () => {
   });
 });
 
+describe('parseReport on narrow wrapping', () => {
+  it('reads an inline heading wrapped onto a second line', () => {
+    const m = parseReport('Terugkoppeling LOVP 2 juni 2022\n\nWetswijziging art. 4 Politiewet (bewaken en beveiligen als\ntaak bij de Kmar toevoegen): er is een gesprek geweest.\n\nInformatiedeling: Er komt een bijeenkomst.\n', 'x.txt');
+    assert.deepEqual(m.sections.map((s) => s.heading), ['Wetswijziging art. 4 Politiewet (bewaken en beveiligen als taak bij de Kmar toevoegen)', 'Informatiedeling']);
+  });
+
+  it('takes a long heading on its own line even when the page is narrow, but not a wrapped line', () => {
+    const text = ['Terugkoppeling LOVP 2 juni 2022', '', 'Kamermoties, Politiecapaciteit en Strategische personeelsplanning', '',
+      'De regioburgemeesters refereerden aan de moties. Zij spreken met', 'Aboutaleb over de', 'Kamer en de capaciteit.', ''].join('\n');
+    const m = parseReport(text, 'x.txt');
+    assert.deepEqual(m.sections.map((s) => s.heading), ['Kamermoties, Politiecapaciteit en Strategische personeelsplanning']);
+    assert.match(m.sections[0].text, /spreken met Aboutaleb over de Kamer/);
+  });
+
+  it('keeps a paragraph that refers back in its inline-headed section', () => {
+    const m = parseReport('LOVP 2 juni 2022\n\nBodycams: De uitrol begint.\n\nDaarnaast komt er een evaluatie.\n\nDe jaarverantwoording is vastgesteld.\n', 'x.txt');
+    assert.deepEqual(m.sections.map((s) => s.heading), ['Bodycams', 'Jaarverantwoording']);
+    assert.match(m.sections[0].text, /Daarnaast komt er een evaluatie/);
+  });
+});
+
 describe('deriveHeading', () => {
   it('keeps the subject of the first sentence', () => {
     assert.equal(deriveHeading('Met betrekking tot de inzet van drones is afgesproken dat X.'), 'Inzet van drones');
+    assert.equal(deriveHeading('Er zijn stappen overgeslagen.'), 'Er zijn stappen overgeslagen');
   });
 });

@@ -23,6 +23,8 @@ const TERMINAL = /[.!?:;]["'”’)]*$/;
 const SENTENCE_END = /[.!?]["'”’)]*$/;
 const STARTS_UPPER = /^["'“‘(]?[\p{Lu}\d]/u;
 const PAGE_NOISE = /^(?:-?\s*\d{1,3}\s*-?|pagina \d+( van \d+)?|page \d+( of \d+)?)$/i;
+const TRAILING_FUNCTION_WORD = /\s(?:de|het|een|van|met|en|of|op|in|voor|naar|te|die|dat|om|bij|aan|over|tot|als|door|uit|is|zijn|wordt|worden|heeft|hebben|zal|kan|moet|dit|deze|er|ook|niet|nog|wel|the|of|and|to|for|with)$/i;
+const CONTINUES = /^(?:daarnaast|ook|verder|tevens|daarbij|hierbij|hierover|daarover|bovendien|echter|wel|voorts|aanvullend|hij|zij|ze|dit|deze|dat|die|daarom|hierdoor|daardoor)\b/i;
 const TITLE_HINT = /terugkoppeling|lovp|overleg veiligheid/i;
 
 function toLines(raw: string): Line[] {
@@ -67,7 +69,10 @@ function findTitle(lines: Line[], source: string): { title: string; date: string
 function isStandaloneHeading(line: Line, prev: Line | undefined, next: Line | undefined, width: number): boolean {
   if (line.markdownHeading) return true;
   const t = line.text;
-  if (line.bullet || !next || t.length > 90 || t.split(' ').length > 12 || t.length > width * 0.8) return false;
+  const words = t.split(' ');
+  if (line.bullet || !next || t.length > 90 || words.length > 12) return false;
+  // A wrapped line of running text: it ends on a word no heading ends on, or fills the page width with many words.
+  if (TRAILING_FUNCTION_WORD.test(t) || (t.length > width * 0.8 && words.length > 8)) return false;
   if (/[.,;:!?]$/.test(t) || !STARTS_UPPER.test(t)) return false;
   if (prev && !TERMINAL.test(prev.text)) return false;
   return STARTS_UPPER.test(next.text) || next.markdownHeading;
@@ -91,7 +96,9 @@ const FIRST_VERB = /\s(?:is|zijn|wordt|worden|werd|werden|heeft|hebben|had|zal|z
 export function deriveHeading(paragraph: string): string {
   let s = paragraph.split(/(?<=[.!?])\s/)[0].replace(/[.!?]+$/, '');
   s = s.replace(LEAD_INS, '').replace(/^(?:de|het|een)\s+/i, '');
-  s = s.split(/[,;:(]/)[0].replace(FIRST_VERB, '').trim() || s;
+  const subject = s.split(/[,;:(]/)[0].replace(FIRST_VERB, '').trim();
+  // "Er zijn stappen ..." has no subject before its verb: keep the opening words instead.
+  if (subject.split(/\s+/).length >= 2 || (subject.length >= 6 && !/^(?:er|hij|zij|ze|dit|dat|men|het|op|in)$/i.test(subject))) s = subject;
   const words = s.split(/\s+/);
   if (words.length > 7) s = words.slice(0, 7).join(' ') + ' …';
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -100,6 +107,17 @@ export function deriveHeading(paragraph: string): string {
 /** "2. Jaarwisseling" -> "Jaarwisseling"; "2020-2021" or "24/7" stay. */
 function stripNumbering(heading: string): string {
   return heading.replace(/^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-z][.)]|[IVX]{1,4}\.)\s+/, '') || heading;
+}
+
+/** An inline heading starting at line i, also one wrapped onto the next line ("... (bewaken en beveiligen als taak bij de Kmar" / "toevoegen): er is ..."). */
+function inlineHeadingAt(body: Line[], i: number): { heading: string; rest: string; lines: number } | undefined {
+  const one = splitInlineHeading(body[i], body[i + 1]);
+  if (one) return { ...one, lines: 1 };
+  const next = body[i + 1];
+  if (!next || TERMINAL.test(body[i].text) || next.bullet || next.markdownHeading) return undefined;
+  const joined = { ...body[i], text: joinLines(body[i].text, next.text) };
+  const two = splitInlineHeading(joined, body[i + 2]);
+  return two && two.heading.length > body[i].text.length ? { ...two, lines: 2 } : undefined;
 }
 
 function joinLines(a: string, b: string): string {
@@ -124,21 +142,24 @@ export function parseReport(raw: string, source: string): Meeting {
   const drafts: Draft[] = [{ inline: false, paragraphs: [] }];
   let current = drafts[0];
   let prev: Line | undefined;
-  body.forEach((line, i) => {
+  for (let i = 0; i < body.length; i++) {
+    const line = body[i];
     const next = body[i + 1];
     const endsParagraph = !!prev && (SENTENCE_END.test(prev.text) || /:$/.test(prev.text))
       && (line.gap > prev.gap || prev.text.length < width * 0.8 || line.bullet);
     const atParagraphStart = !prev || current.paragraphs.length === 0 || endsParagraph;
-    const inline = atParagraphStart && !line.bullet ? splitInlineHeading(line, next) : undefined;
+    const inline = atParagraphStart && !line.bullet ? inlineHeadingAt(body, i) : undefined;
     if (isStandaloneHeading(line, prev, next, width) && !inline) {
       current = { heading: stripNumbering(line.text), inline: false, paragraphs: [] };
       drafts.push(current);
     } else if (inline) {
       current = { heading: stripNumbering(inline.heading), inline: true, paragraphs: inline.rest ? [inline.rest] : [] };
       drafts.push(current);
+      i += inline.lines - 1;
     } else if (atParagraphStart || current.paragraphs.length === 0) {
-      // A new paragraph after an inline-headed section is a new, untitled topic: those sections are one paragraph.
-      if (current.inline && current.paragraphs.length > 0 && !line.bullet) {
+      // A new paragraph after an inline-headed section is a new, untitled topic (those sections are one paragraph),
+      // unless it opens with a word that refers back ("Daarnaast", "Hij", "Dit").
+      if (current.inline && current.paragraphs.length > 0 && !line.bullet && !CONTINUES.test(line.text)) {
         current = { inline: true, paragraphs: [] };
         drafts.push(current);
       }
@@ -147,8 +168,8 @@ export function parseReport(raw: string, source: string): Meeting {
       const last = current.paragraphs.length - 1;
       current.paragraphs[last] = joinLines(current.paragraphs[last], line.text);
     }
-    prev = line;
-  });
+    prev = body[i];
+  }
 
   const hasHeadings = drafts.some((d) => d.heading);
   const sections: Section[] = [];
