@@ -35,6 +35,8 @@ const MAX_ANSWERS = 5;
 const HEAD_CREDIT = 0.4;
 const MAX_QUESTION_CHARS = 2000;
 const MAX_CACHED_SENTENCES = 20_000;
+/** Words at the start of a sentence that name its subject ("De regioburgemeesters zijn teleurgesteld ..."). */
+const SENTENCE_OPENING_WORDS = 4;
 
 /** A word found as itself, or as the parts of a compound of known words ("vuurwerkverbod": "verbod op vuurwerk"). */
 interface WordStems {
@@ -143,7 +145,7 @@ export class KnowledgeBase {
       if (best.length > MAX_ANSWERS) best.pop();
     });
     return best.filter((a) => a.score >= top * MIN_RELATIVE_SCORE).map(({ hit, raw }) => {
-      const { quote } = pickQuote(hit.doc.section.text, (s) => this.coverage(groups, this.stemsIn(s)), intent);
+      const { quote } = pickQuote(hit.doc.section.text, (s) => this.sentenceScore(groups, s), intent);
       return this.toAnswer(hit, quote, raw);
     });
   }
@@ -171,6 +173,12 @@ export class KnowledgeBase {
   }
 
   /** Stems of a sentence, kept for the sentences quoted before: tokenising and stemming them was most of an answer. */
+  /** The question's concepts in a sentence; those in its opening words (who acts, what about) count half again. */
+  private sentenceScore(groups: WeightedGroup[], sentence: string): number {
+    const opening = sentence.split(/\s+/).slice(0, SENTENCE_OPENING_WORDS).join(' ');
+    return this.coverage(groups, this.stemsIn(sentence)) + 0.5 * this.coverage(groups, this.stemsIn(opening));
+  }
+
   private stemsIn(sentence: string): ReadonlySet<string> {
     const cached = this.sentenceStems.get(sentence);
     if (cached) return cached;

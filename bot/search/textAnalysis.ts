@@ -46,6 +46,7 @@ const QUESTION_SHAPERS = `elke elk ieder iedere alle hoeveel vaak ongeveer momen
 volgende binnenkort gebeurd gebeurt gebeuren gedaan doet krijgt vinden vindt vond denkt denken standpunt mening iets
 dealing deal deals handle handles handling handled doing done going happen happened happening think thinks thought view
 opinion position stance currently current recent latest last next upcoming soon much many often some each every
+take takes took taken give gives gave given get gets got make makes made put puts want wants wanted need needs needed
 afgesproken afspraak afspraken gezegd besproken gesproken bespreking zei zeiden gezegd vertelt vertelde
 gemeld genoemd aangegeven zeggen besloten overeengekomen lovp vergadering overleg`;
 
