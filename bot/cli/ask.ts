@@ -6,7 +6,7 @@ import { formatDate } from '../corpus/meeting';
 import { KnowledgeBase, type QuestionResult } from '../knowledgeBase';
 
 function parseArgs(argv: string[]) {
-  const opts = { json: false, data: process.env.DATA_DIR ?? path.join(__dirname, '..', '..', 'data'), question: undefined as string | undefined };
+  const opts = { json: false, data: path.resolve(process.env.DATA_DIR?.trim() || 'data'), question: undefined as string | undefined };
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--json') opts.json = true;

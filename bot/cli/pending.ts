@@ -9,7 +9,7 @@ import { dueLabel } from '../pending/dueWindow';
 import { pendingItems } from '../pending/trackPending';
 
 function parseArgs(argv: string[]) {
-  const opts = { json: false, data: process.env.DATA_DIR ?? path.join(__dirname, '..', '..', 'data') };
+  const opts = { json: false, data: path.resolve(process.env.DATA_DIR?.trim() || 'data') };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--json') opts.json = true;
     else if (argv[i] === '--data' && argv[i + 1] !== undefined) opts.data = argv[++i];
