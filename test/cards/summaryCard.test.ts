@@ -1,26 +1,12 @@
 // The summary card for every seed meeting: valid Adaptive Card 1.5 for the official parser (no DOM needed to
 // parse), within Teams' size limit as a whole activity, with the right content and buttons.
 import assert from 'node:assert/strict';
-import * as AC from 'adaptivecards';
 import { keySentence } from '../../bot/cards/keySentence';
 import { CARD_MAX_BYTES, cardBytes, formatDue, summaryCard, TEAMS_MESSAGE_LIMIT_BYTES, type AdaptiveCard } from '../../bot/cards/summaryCard';
 import { loadCorpus } from '../../bot/corpus/loadCorpus';
 import type { Meeting } from '../../bot/corpus/meeting';
 import { seedDir } from '../ingest/helpers';
-
-/** Every parse and validation event the adaptivecards library reports (unknown types, bad values, ...). */
-function cardProblems(card: AdaptiveCard): string[] {
-  const context = new AC.SerializationContext(AC.Versions.v1_5);
-  const parsed = new AC.AdaptiveCard();
-  parsed.parse(card, context);
-  const problems: string[] = [];
-  for (let i = 0; i < context.eventCount; i++) {
-    const e = context.getEventAt(i);
-    problems.push(`${AC.ValidationEvent[e.event]}: ${e.message}`);
-  }
-  for (const e of parsed.validateProperties().validationEvents) problems.push(`${AC.ValidationEvent[e.event]}: ${e.message}`);
-  return problems;
-}
+import { cardProblems } from './cardProblems';
 
 /** The card as Teams receives it from the connector, with realistic ids around it. */
 function channelActivity(card: AdaptiveCard) {

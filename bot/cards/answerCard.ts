@@ -1,0 +1,83 @@
+// The answer to a question asked on a card (the "Stel een vraag" box of the summary card, verb "ask"): the
+// question, then each quote with its source (meeting date and section) numbered [1], [2], ..., a box to ask
+// another question, and, when asked from a summary, a button back to it. Cards cannot carry Teams' citation
+// entity, so the sources are written out under each quote.
+import { meetingLabel } from '../corpus/meeting';
+import { shorten } from './keySentence';
+import { CARD_VERBS, QUESTION_INPUT_ID, type AdaptiveCard, type CardLanguage } from './summaryCard';
+import { SUMMARY_VERB } from './pendingCard';
+
+export interface CardAnswer {
+  date: string;
+  section: string;
+  quote: string;
+}
+
+const LABELS = {
+  nl: {
+    kicker: 'Antwoord uit de bestuurlijke terugkoppelingen',
+    none: 'Ik heb hierover niets gevonden in de bestuurlijke terugkoppelingen van het LOVP. Probeer andere woorden.',
+    again: 'Nog een vraag',
+    questionLabel: 'Je vraag over de terugkoppelingen',
+    placeholder: 'Bijv. wat is er afgesproken over vuurwerk?',
+    submit: 'Vraag',
+    back: 'Terug naar de samenvatting',
+  },
+  en: {
+    kicker: 'Answer from the LOVP reports (quoted in Dutch)',
+    none: 'I found nothing about this in the LOVP reports. Try other words.',
+    again: 'Another question',
+    questionLabel: 'Your question about the reports',
+    placeholder: 'E.g. what was agreed about fireworks?',
+    submit: 'Ask',
+    back: 'Back to the summary',
+  },
+} as const;
+
+const MAX_QUESTION_CHARS = 300;
+const MAX_QUOTE_CHARS = 600;
+
+export function answerCard(question: string, answers: CardAnswer[], options: { language?: CardLanguage; meetingDate?: string } = {}): AdaptiveCard {
+  const language = options.language ?? 'nl';
+  const t = LABELS[language];
+  const text = (value: string, extra: Record<string, unknown> = {}) => ({ type: 'TextBlock', text: value, wrap: true, ...extra });
+  const data = { lang: language, ...(options.meetingDate ? { meetingDate: options.meetingDate } : {}) };
+  const body: Record<string, unknown>[] = [
+    text(t.kicker, { size: 'Small', isSubtle: true, spacing: 'None' }),
+    text(`“${shorten(question.replace(/\s+/g, ' ').trim(), MAX_QUESTION_CHARS)}”`, { size: 'Medium', weight: 'Bolder', spacing: 'Small' }),
+  ];
+  if (answers.length === 0) body.push(text(t.none, { spacing: 'Medium' }));
+  answers.forEach((answer, i) => {
+    body.push({
+      type: 'Container',
+      separator: true,
+      spacing: 'Medium',
+      items: [
+        text(`[${i + 1}] ${meetingLabel({ date: answer.date }, language)} – ${answer.section}`, { weight: 'Bolder' }),
+        text(`“${shorten(answer.quote.replace(/\s+/g, ' ').trim(), MAX_QUOTE_CHARS)}”`, { spacing: 'Small' }),
+      ],
+    });
+  });
+  const actions: Record<string, unknown>[] = [
+    {
+      type: 'Action.ShowCard',
+      title: t.again,
+      card: {
+        type: 'AdaptiveCard',
+        version: '1.5',
+        body: [{ type: 'Input.Text', id: QUESTION_INPUT_ID, label: t.questionLabel, placeholder: t.placeholder, maxLength: 1000, isRequired: true, errorMessage: t.placeholder }],
+        actions: [{ type: 'Action.Execute', title: t.submit, verb: CARD_VERBS.ask, data }],
+      },
+    },
+  ];
+  if (options.meetingDate) actions.push({ type: 'Action.Execute', title: t.back, verb: SUMMARY_VERB, data: { meetingDate: options.meetingDate, lang: language } });
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    fallbackText: answers.length ? answers.map((a, i) => `[${i + 1}] ${meetingLabel({ date: a.date }, language)} – ${a.section}: ${a.quote}`).join('\n') : t.none,
+    msteams: { width: 'Full' },
+    body,
+    actions,
+  };
+}
