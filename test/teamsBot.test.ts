@@ -199,45 +199,64 @@ describe('Teams bot over HTTP (/api/messages, expectReplies)', function () {
       for (const m of kb.meetings) assert.ok(en.includes(`**${meetingLabel(m, 'en')}** – ${m.sections.length} topic`), en);
     });
 
-    it('samenvatting / summary without a date summarise the latest meeting, each section with a sentence', async () => {
+    /** The card a reply carries, and its text fallback (activity summary). */
+    const cardReply = async (activity: Partial<Activity>) => {
+      const reply = await ask(bot, activity);
+      assert.equal(reply.attachments?.length, 1, 'one card');
+      assert.equal(reply.attachments![0].contentType, 'application/vnd.microsoft.card.adaptive');
+      return { card: reply.attachments![0].content as any, fallback: reply.summary ?? '', text: reply.text };
+    };
+
+    it('samenvatting / summary without a date reply with the summary card of the latest meeting, text as fallback', async () => {
       const kb = await seedKnowledgeBase();
       const latest = kb.meetings[kb.meetings.length - 1];
-      const nl = await textOf(personal('samenvatting'));
-      assert.ok(nl.startsWith(`**Samenvatting ${meetingLabel(latest, 'nl')}**`), nl);
-      for (const s of latest.sections) assert.match(nl, new RegExp(`- \\*\\*${s.heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\*\\*: \\S`));
-      const en = await textOf(personal('summary'));
-      assert.ok(en.startsWith(`**Summary of ${meetingLabel(latest, 'en')}**`), en);
+      const nl = await cardReply(personal('samenvatting'));
+      assert.equal(nl.card.version, '1.5');
+      assert.equal(nl.card.body[1].text, latest.title);
+      const cardText = JSON.stringify(nl.card.body);
+      for (const s of latest.sections) assert.ok(cardText.includes(JSON.stringify(s.heading)), `card shows ${s.heading}`);
+      assert.equal(nl.text, undefined, 'no text above the card (Teams would show the summary twice)');
+      assert.ok(nl.fallback.startsWith(`Samenvatting ${meetingLabel(latest, 'nl')}`), nl.fallback);
+      for (const s of latest.sections) assert.ok(nl.fallback.includes(`- ${s.heading}: `), `fallback has ${s.heading}`);
+      const en = await cardReply(personal('summary'));
+      assert.ok(en.fallback.startsWith(`Summary of ${meetingLabel(latest, 'en')}`), en.fallback);
+      assert.equal(en.card.body[0].text, 'Summary after the LOVP');
     });
 
     it('samenvatting / summary with a date summarise that meeting; an unknown date lists the known ones', async () => {
-      assert.match(await textOf(personal('samenvatting 10 februari 2020')), /^\*\*Samenvatting LOVP 10 februari 2020\*\*[\s\S]*Jaarwisseling/);
-      assert.match(await textOf(personal('summary 2017-04-10')), /^\*\*Summary of LOVP 10 April 2017\*\*/);
-      assert.match(await textOf(personal('summary April 2019')), /^\*\*Summary of LOVP 15 April 2019\*\*/);
+      assert.match((await cardReply(personal('samenvatting 10 februari 2020'))).fallback, /^Samenvatting LOVP 10 februari 2020[\s\S]*Jaarwisseling/);
+      assert.match((await cardReply(personal('summary 2017-04-10'))).fallback, /^Summary of LOVP 10 April 2017/);
+      assert.match((await cardReply(personal('summary April 2019'))).fallback, /^Summary of LOVP 15 April 2019/);
       const unknown = await textOf(personal('samenvatting 1 januari 2000'));
       assert.match(unknown, /Ik ken geen vergadering op "1 januari 2000"/);
       assert.match(unknown, /10 februari 2020/);
       assert.match(await textOf(personal('summary next week')), /I know no meeting on "next week"/);
     });
 
-    it('openstaand / pending list the items of the injected source; none gives a clear message', async () => {
-      assert.match(await textOf(personal('openstaand')), /geen openstaande punten/);
-      assert.match(await textOf(personal('pending')), /No pending items/);
+    it('openstaand / pending reply with a card of the items of the injected source; none gives a clear message', async () => {
+      assert.match((await cardReply(personal('openstaand'))).fallback, /geen openstaande punten/);
+      assert.match((await cardReply(personal('pending'))).fallback, /No pending items/);
       const withItems = await startBot({
         pending: {
           openItems: () => [
-            { date: '2020-02-10', section: 'Jaarwisseling', text: 'In september komt dit onderwerp opnieuw op de agenda.', owner: 'minister', due: '2020-09', status: 'open' },
+            { id: 'item-1', date: '2020-02-10', section: 'Jaarwisseling', text: 'In september komt dit onderwerp opnieuw op de agenda.', owner: 'minister', due: '2020-09', status: 'open' },
             { date: '2019-10-28', section: 'Bodycams', text: 'Terugkoppeling volgt.', owner: null, due: null, status: 'open' },
           ],
         },
       });
       try {
-        const nl = (await ask(withItems, personal('openstaand'))).text!;
-        assert.match(nl, /2 openstaande punten/);
-        assert.match(nl, /\*\*Jaarwisseling\*\* – In september komt dit onderwerp opnieuw op de agenda\. \(minister\) – uiterlijk 2020-09; LOVP 10 februari 2020/);
-        assert.match(nl, /\*\*Bodycams\*\* – Terugkoppeling volgt\. – geen datum/);
-        const en = (await ask(withItems, personal('pending'))).text!;
-        assert.match(en, /2 pending items/);
-        assert.match(en, /due 2020-09; LOVP 10 February 2020/);
+        const nl = await ask(withItems, personal('openstaand'));
+        assert.match(nl.summary!, /2 openstaande punten/);
+        assert.match(nl.summary!, /Jaarwisseling – In september komt dit onderwerp opnieuw op de agenda\. \(minister\) – uiterlijk 2020-09; LOVP 10 februari 2020/);
+        assert.match(nl.summary!, /Bodycams – Terugkoppeling volgt\. – geen datum/);
+        const card = nl.attachments![0].content as any;
+        const text = JSON.stringify(card.body);
+        assert.ok(text.includes('In september komt dit onderwerp opnieuw op de agenda.') && text.includes('LOVP 10 februari 2020 · minister · uiterlijk september 2020'), text);
+        const buttons = JSON.stringify(card.body).match(/"verb":"pendingDone"/g) ?? [];
+        assert.equal(buttons.length, 1, 'a Done button only for the item with an id');
+        const en = await ask(withItems, personal('pending'));
+        assert.match(en.summary!, /2 pending items/);
+        assert.match(en.summary!, /due 2020-09; LOVP 10 February 2020/);
       } finally {
         await withItems.close();
       }

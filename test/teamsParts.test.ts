@@ -10,7 +10,8 @@ import { loadBotConfig } from '../bot/teams/config';
 import { replyLanguage } from '../bot/teams/replyLanguage';
 import { stripMentions } from '../bot/teams/stripMentions';
 import { SubscriptionStore, type Subscription } from '../bot/teams/subscriptions';
-import { findMeeting, keySentence } from '../bot/teams/summaryText';
+import { keySentence } from '../bot/cards/keySentence';
+import { findMeeting } from '../bot/teams/summaryText';
 import { channelConversationId, threadConversationId } from '../bot/teams/threading';
 import { truncate } from '../bot/teams/truncate';
 import { botWasAdded } from '../bot/teams/welcome';
@@ -141,9 +142,9 @@ describe('summaries', () => {
     assert.equal(findMeeting([], ''), undefined);
   });
   it('the key sentence prefers what was agreed', () => {
-    const s = keySentence({ heading: 'X', text: 'Er wordt gesproken over X. Afgesproken is dat de minister in juni terugkomt. Verder niets.' });
+    const s = keySentence({ text: 'Er wordt gesproken over vuurwerk. Afgesproken is dat de minister in juni terugkomt. Verder niets.' });
     assert.equal(s, 'Afgesproken is dat de minister in juni terugkomt.');
-    assert.equal(keySentence({ heading: 'Y', text: 'Eerste zin. Tweede zin.' }), 'Eerste zin.');
+    assert.equal(keySentence({ text: 'Eerste zin. Tweede zin.' }), 'Eerste zin.');
   });
 });
 

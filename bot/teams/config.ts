@@ -2,6 +2,7 @@
 // .env.example. No MicrosoftAppId means local mode: requests are accepted without a token, which is what the
 // Agents Playground and the tests do.
 import path from 'node:path';
+import { maxUploadBytes } from '../ingest/ingestUpload';
 
 export interface BotConfig {
   port: number;
@@ -22,6 +23,10 @@ export interface BotConfig {
   cloudSettings: Record<string, string>;
   /** True when no MicrosoftAppId is set: no authentication (Agents Playground, tests). */
   localMode: boolean;
+  /** Who may send report files (AAD object ids or from.id values, lower case); empty: anyone in a personal chat. */
+  adminUserIds: ReadonlySet<string>;
+  /** Report files sent to the bot larger than this are refused (MAX_UPLOAD_BYTES). */
+  maxUploadBytes: number;
 }
 
 /** botbuilder's settings for a cloud other than the public Bot Framework; passed to the adapter as they are. */
@@ -65,5 +70,7 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env, projectDir =
     allowedTenantIds: new Set((env.ALLOWED_TENANT_IDS ?? '').split(',').map((t) => t.trim().toLowerCase()).filter(Boolean)),
     cloudSettings: Object.fromEntries(CLOUD_SETTINGS.filter((k) => env[k]?.trim()).map((k) => [k, env[k]!.trim()])),
     localMode: microsoftAppId === '',
+    adminUserIds: new Set((env.ADMIN_USER_IDS ?? '').split(',').map((id) => id.trim().toLowerCase()).filter(Boolean)),
+    maxUploadBytes: maxUploadBytes(env),
   };
 }

@@ -4,6 +4,8 @@ import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
 import { formatDate, type Meeting } from '../corpus/meeting';
 import type { QuestionResult } from '../knowledgeBase';
+import { pendingCard } from '../cards/pendingCard';
+import { registerCardActions } from './cardActions';
 import { citedAnswerActivity } from './citations';
 import { parseCommand, type Command, type CommandName } from './commands';
 import type { BotConfig } from './config';
@@ -13,7 +15,8 @@ import { noPendingItems, pendingText, type PendingSource } from './pendingSource
 import { replyLanguage, type Language } from './replyLanguage';
 import { stripMentions } from './stripMentions';
 import { SubscriptionStore, subscriptionFor } from './subscriptions';
-import { findMeeting, summaryText } from './summaryText';
+import { cardMessage, findMeeting, summaryMessage } from './summaryText';
+import { handleFiles, hasFiles, type UploadSettings } from './fileUploads';
 import { keepEntityFields } from './keepEntityFields';
 import { isChannelConversation, keepRepliesInThread } from './threading';
 import { botWasAdded, claimWelcome } from './welcome';
@@ -35,6 +38,8 @@ export interface AppDependencies {
   /** Subscriptions and welcome bookkeeping. */
   storage: Storage;
   pending?: PendingSource;
+  /** Report files sent in a personal chat are taken in when set (bot/teams/fileUploads.ts). */
+  uploads?: UploadSettings;
   config: Pick<BotConfig, 'maxQuestionChars' | 'maxAnswers' | 'microsoftAppId'>;
   logger?: Logger;
 }
@@ -87,15 +92,21 @@ export function createApp(deps: AppDependencies): Application {
   const handlers: Record<CommandName, (context: TurnContext, command: Command) => Promise<unknown>> = {
     help: (context, { language }) => say(context, TEXT.help(language)),
     meetings: (context, { language }) => say(context, meetingsText(knowledge().meetings, language)),
-    summary: (context, { language, argument }) => {
+    summary: async (context, { language, argument }) => {
       const meetings = knowledge().meetings;
       if (meetings.length === 0) return say(context, TEXT.noMeetings(language));
       const meeting = findMeeting(meetings, argument);
-      if (meeting) return say(context, summaryText(meeting, language));
+      if (meeting) {
+        const pendingOfMeeting = (await pending.openItems()).filter((item) => item.date === meeting.date);
+        return context.sendActivity(summaryMessage(meeting, language, pendingOfMeeting));
+      }
       const known = meetings.map((m) => formatDate(m.date, language)).join(', ');
       return say(context, TEXT.unknownDate(language, argument, known));
     },
-    pending: (context, { language }) => say(context, pendingText(pending.openItems(), language)),
+    pending: async (context, { language }) => {
+      const items = await pending.openItems();
+      return context.sendActivity(cardMessage(pendingCard(items, { language, view: 'message' }), pendingText(items, language)));
+    },
     subscribe: async (context, { language }) => {
       const outcome = await subscriptions.subscribe(subscriptionFor(context, language));
       const channel = isChannelConversation(context.activity);
@@ -109,6 +120,16 @@ export function createApp(deps: AppDependencies): Application {
     },
   };
 
+  const uploads = deps.uploads;
+  if (uploads) {
+    app.message(
+      async (context) => context.activity.type === ActivityTypes.Message && hasFiles(context.activity),
+      async (context) => {
+        if (!(await handleFiles(context, uploads))) await answerQuestion(context, knowledge(), deps.config);
+      },
+    );
+  }
+
   for (const name of Object.keys(handlers) as CommandName[]) {
     app.message(
       async (context) => commandOf(context)?.name === name,
@@ -121,6 +142,8 @@ export function createApp(deps: AppDependencies): Application {
   app.activity(ActivityTypes.Message, async (context) => {
     await answerQuestion(context, knowledge(), deps.config);
   });
+
+  registerCardActions(app, { knowledge, pending, config: deps.config, logger });
 
   app.error(async (context, error) => {
     logger.error(`[lovp-bot] turn failed for a ${context.activity?.type} activity`, error);

@@ -14,6 +14,8 @@ export interface ServerOptions {
   knowledgeBase: AppDependencies['knowledgeBase'];
   storage: Storage;
   pending?: PendingSource;
+  /** Report files sent in a personal chat are taken in when set. */
+  uploads?: AppDependencies['uploads'];
   /** Defaults to an adapter built from the config. */
   adapter?: TeamsAdapter;
   logger?: Logger;

@@ -106,6 +106,36 @@ export const TEXT = {
   noPending: (l: Language) =>
     l === 'nl' ? 'Er zijn geen openstaande punten gevonden.' : 'No pending items were found.',
 
+  filesOnlyInPersonalChat: (l: Language) =>
+    l === 'nl'
+      ? 'Bestanden neem ik hier niet in. Stuur een nieuwe terugkoppeling (.txt, .md, .pdf of .docx) in een persoonlijke chat met mij.'
+      : 'I do not take in files here. Send a new report (.txt, .md, .pdf or .docx) to me in a personal chat.',
+
+  uploadNotAllowed: (l: Language) =>
+    l === 'nl'
+      ? 'Alleen beheerders van de LOVP-bot kunnen nieuwe terugkoppelingen toevoegen. Vraag een beheerder om het bestand toe te voegen.'
+      : 'Only administrators of the LOVP bot can add new reports. Ask an administrator to add the file.',
+
+  downloadFailed: (l: Language, file: string, reason: 'not-allowed' | 'http' | 'timeout' | 'failed', detail = '') => {
+    const nl = l === 'nl';
+    switch (reason) {
+      case 'not-allowed':
+        return nl ? `${file} kan ik niet ophalen: het adres is niet veilig (alleen https).` : `I cannot fetch ${file}: its address is not safe (https only).`;
+      case 'timeout':
+        return nl ? `Het ophalen van ${file} duurde te lang. Probeer het nog eens.` : `Fetching ${file} took too long. Please try again.`;
+      case 'http':
+        return nl ? `${file} kon niet worden opgehaald (${detail}). Probeer het nog eens.` : `${file} could not be fetched (${detail}). Please try again.`;
+      case 'failed':
+        return nl ? `${file} kon niet worden opgehaald. Probeer het nog eens.` : `${file} could not be fetched. Please try again.`;
+    }
+  },
+
+  markedDone: (l: Language, section: string) =>
+    l === 'nl' ? `Afgehandeld: ${section}.` : `Marked done: ${section}.`,
+
+  unknownItem: (l: Language) =>
+    l === 'nl' ? 'Dat punt staat niet (meer) in de terugkoppelingen; hieronder de actuele lijst.' : 'That item is no longer in the reports; here is the current list.',
+
   due: (l: Language, due: string | null | undefined) =>
     due ? (l === 'nl' ? `uiterlijk ${due}` : `due ${due}`) : l === 'nl' ? 'geen datum' : 'no date',
 };

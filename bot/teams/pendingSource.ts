@@ -1,11 +1,13 @@
 // Where "openstaand" gets its items. The real extractor lives in bot/pending/; the bot only needs this shape,
-// so it is injected (the lead wires the real source in index.ts).
+// so it is injected (bot/composeBot.ts wires the real source, bot/teams/trackedPending.ts).
 import { formatDate } from '../corpus/meeting';
 import { TEXT } from './messages';
 import type { Language } from './replyLanguage';
 import { truncate } from './truncate';
 
 export interface PendingItem {
+  /** Stable id (bot/pending/pendingItem.ts); items without one get no "Afgehandeld" button. */
+  id?: string;
   /** Date of the meeting the item comes from, YYYY-MM-DD. */
   date: string;
   section: string;
@@ -14,10 +16,16 @@ export interface PendingItem {
   /** YYYY, YYYY-MM or YYYY-MM-DD; null when the report names no moment. */
   due?: string | null;
   status?: string;
+  /** A later meeting that talked about the topic again, and the section it did so in. */
+  discussedOn?: string;
+  discussedIn?: string;
 }
 
 export interface PendingSource {
-  openItems(): PendingItem[];
+  /** Items not marked done, by due date (undated last). */
+  openItems(): PendingItem[] | Promise<PendingItem[]>;
+  /** Marks an item done for everyone; undefined when no current item has that id. */
+  markDone?(itemId: string, doneBy?: string): Promise<PendingItem | undefined>;
 }
 
 export const noPendingItems: PendingSource = { openItems: () => [] };

@@ -1,34 +1,37 @@
-// Plain-text meeting summary for "samenvatting [datum]": per section its heading and one key sentence.
-// (The Adaptive Card summary is built elsewhere; this is the text form and the meeting lookup by date.)
+// "samenvatting [datum]": the Adaptive Card summary (bot/cards/summaryCard.ts) with a text fallback for clients
+// that show no cards, and the meeting lookup by date. The key sentence per section is the card's
+// (bot/cards/keySentence.ts), so the card and the text say the same.
+import { CardFactory, type Activity } from 'botbuilder';
+import { keySentence, shorten } from '../cards/keySentence';
+import { summaryCard, type CardPendingItem } from '../cards/summaryCard';
 import { findFullDate, monthNumber, MONTH_PATTERN } from '../corpus/dutchDates';
-import { meetingLabel, type Meeting, type Section } from '../corpus/meeting';
-import { truncate } from './truncate';
+import { meetingLabel, type Meeting } from '../corpus/meeting';
 import type { Language } from './replyLanguage';
 
 const MAX_SENTENCE_CHARS = 300;
 
-/** Sentences that record a decision or a follow-up tell the most about a section. */
-const KEY_WORDS = /\b(afgesproken|afspraak|afspraken|besloten|besluit|akkoord|stemt in|stemmen in|toegezegd|zegt toe|zal|zullen|komt terug|terugkomen|agenda)\b/i;
-
-export function sentences(text: string): string[] {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .split(/(?<=[.!?])\s+(?=[A-Z"'‘“(])/u)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-}
-
-export function keySentence(section: Section): string {
-  const all = sentences(section.text);
-  const key = all.find((s) => KEY_WORDS.test(s)) ?? all[0] ?? '';
-  return truncate(key, MAX_SENTENCE_CHARS);
-}
-
 export function summaryText(meeting: Meeting, language: Language): string {
   const title = language === 'nl' ? `**Samenvatting ${meetingLabel(meeting, 'nl')}**` : `**Summary of ${meetingLabel(meeting, 'en')}**`;
-  const lines = meeting.sections.map((s) => `- **${s.heading}**: ${keySentence(s)}`);
+  const lines = meeting.sections.map((s) => `- **${s.heading}**: ${shorten(keySentence(s), MAX_SENTENCE_CHARS)}`);
   return [title, lines.join('\n')].join('\n\n');
+}
+
+/** Markdown emphasis removed, for the activity summary (plain text by definition). */
+export function plainText(markdown: string): string {
+  return markdown.replace(/\*\*/g, '');
+}
+
+/**
+ * A message carrying a card. Teams shows `text` above a card, so the fallback goes in `summary`: what clients
+ * without cards show, and what Teams uses in notifications.
+ */
+export function cardMessage(card: object, fallback: string): Partial<Activity> {
+  return { type: 'message', attachments: [CardFactory.adaptiveCard(card)], summary: plainText(fallback) };
+}
+
+/** The summary card of a meeting as a message, with the text summary as fallback. */
+export function summaryMessage(meeting: Meeting, language: Language, pending: CardPendingItem[] = []): Partial<Activity> {
+  return cardMessage(summaryCard(meeting, { language, pending }), summaryText(meeting, language));
 }
 
 const MONTH_YEAR = new RegExp(`\\b(${MONTH_PATTERN})\\.?\\s+(\\d{4})\\b`, 'i');
