@@ -1,22 +1,26 @@
-// Starts the LOVP bot: loads the reports, then serves POST /api/messages and GET /healthz on PORT.
-// Settings: see .env.example. The wiring lives in bot/teams/.
+// Starts the LOVP bot: POST /api/messages and GET /healthz on PORT, the watched reports folder, summary cards
+// and reminders. Settings: see .env.example. The parts are put together in bot/composeBot.ts.
 import 'dotenv/config';
-import { MemoryStorage } from 'botbuilder';
-import { KnowledgeBase } from './bot/knowledgeBase';
-import { loadBotConfig } from './bot/teams/config';
-import { createServer } from './bot/teams/createServer';
+import { composeBot } from './bot/composeBot';
 
 async function main(): Promise<void> {
-  const config = loadBotConfig();
-  const { kb, errors } = await KnowledgeBase.fromDirectory(config.dataDir);
-  for (const error of errors) console.warn(`[lovp-bot] skipped report: ${error.message}`);
-  // State store: the persistent one (bot/state) replaces this once it is wired in.
-  const storage = new MemoryStorage();
-  const server = createServer({ config, knowledgeBase: kb, storage });
-  server.listen(config.port, () => {
-    const mode = config.localMode ? 'local mode, no authentication' : `app ${config.microsoftAppId}`;
-    console.log(`[lovp-bot] ${kb.meetings.length} meetings from ${config.dataDir}; listening on http://localhost:${config.port}/api/messages (${mode})`);
-  });
+  const bot = await composeBot();
+  await bot.listen();
+  const mode = bot.config.localMode ? 'local mode, no authentication' : `app ${bot.config.microsoftAppId}`;
+  console.log(`[lovp-bot] listening on http://localhost:${bot.config.port}/api/messages (${mode})`);
+
+  const shutdown = (signal: NodeJS.Signals) => {
+    console.log(`[lovp-bot] ${signal}: stopping`);
+    bot.stop().then(
+      () => process.exit(0),
+      (err) => {
+        console.error('[lovp-bot] could not stop cleanly:', err);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
 }
 
 main().catch((err) => {

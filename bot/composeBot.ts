@@ -1,0 +1,178 @@
+// The whole running bot, put together from its parts: state store, report library and live search index,
+// pending items, the HTTP server with the teams-ai app, the summary broadcaster, the folder watcher and the
+// reminder scheduler, with the adapter's proactive messaging for the last two. index.ts only starts and stops
+// this; tests start the same thing in-process.
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { Storage } from 'botbuilder';
+import type { AddressInfo } from 'node:net';
+import type restify from 'restify';
+import { reminderCard } from './cards/reminderCard';
+import type { AdaptiveCard } from './cards/summaryCard';
+import { LiveKnowledge } from './ingest/liveKnowledge';
+import { outcomeText } from './ingest/outcomeText';
+import { ReportLibrary, type IngestOutcome } from './ingest/reportLibrary';
+import { watchReports, type ReportWatcher, type WatchOptions } from './ingest/watchReports';
+import { KnowledgeBase } from './knowledgeBase';
+import { broadcastReference, SummaryBroadcaster } from './notify/broadcastSummary';
+import { ItemStore } from './pending/itemStore';
+import { reminderOptionsFromEnv, ReminderScheduler, type ReminderOptions } from './pending/reminders';
+import { createStorage } from './state/createStorage';
+import { loadBotConfig, type BotConfig } from './teams/config';
+import { createAdapter } from './teams/createAdapter';
+import { createServer } from './teams/createServer';
+import { proactiveSender, type SendProactive } from './teams/proactive';
+import { SubscriptionStore, type Subscription } from './teams/subscriptions';
+import { cardMessage } from './teams/summaryText';
+import { TrackedPending } from './teams/trackedPending';
+
+export type BotLogger = Pick<Console, 'log' | 'warn' | 'error'>;
+
+export interface ComposeOptions {
+  /** Settings (default process.env; see .env.example). */
+  env?: NodeJS.ProcessEnv;
+  /** DATA_DIR and STATE_DIR are relative to this (default the working directory). */
+  projectDir?: string;
+  logger?: BotLogger;
+  /** Clock for announcements and reminders (tests move a fake one); sleeping is the reminders' settle wait. */
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  /** Folder watching (default: events after 500 ms quiet, full rescan every minute). */
+  watch?: Pick<WatchOptions, 'debounceMs' | 'rescanMs'>;
+  /** Overrides of the REMINDER_* settings. */
+  reminders?: Partial<ReminderOptions>;
+  /** Default true; tests that drive reminders by hand leave the cron schedule off. */
+  scheduleReminders?: boolean;
+  adapter?: TeamsAdapter;
+}
+
+export interface ComposedBot {
+  config: BotConfig;
+  storage: Storage;
+  library: ReportLibrary;
+  knowledge: LiveKnowledge<KnowledgeBase>;
+  pending: TrackedPending;
+  subscriptions: SubscriptionStore;
+  broadcaster: SummaryBroadcaster;
+  reminders: ReminderScheduler;
+  server: restify.Server;
+  /** Starts serving (default config.port, all interfaces); resolves with the base URL. */
+  listen(port?: number, host?: string): Promise<string>;
+  /** Stops the schedule, the watcher and the server, and waits for announcements in progress. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+function logOutcomes(logger: BotLogger, outcomes: IngestOutcome[]): void {
+  for (const outcome of outcomes) {
+    const line = `[lovp-bot] ${outcomeText(outcome, 'en')}`;
+    if (outcome.kind === 'rejected') logger.warn(line);
+    else logger.log(line);
+  }
+}
+
+function cardActivity(card: AdaptiveCard) {
+  return cardMessage(card, typeof card.fallbackText === 'string' ? card.fallbackText : '');
+}
+
+export async function composeBot(options: ComposeOptions = {}): Promise<ComposedBot> {
+  const env = options.env ?? process.env;
+  const logger = options.logger ?? console;
+  const now = options.now ?? (() => new Date());
+  const config = loadBotConfig(env, options.projectDir);
+  const reminderOptions = { ...reminderOptionsFromEnv(env), ...options.reminders };
+  const { storage, description } = createStorage(env, options.projectDir);
+
+  const library = new ReportLibrary(config.dataDir);
+  try {
+    const outcomes = await library.scan();
+    logOutcomes(logger, outcomes.filter((o) => o.kind === 'rejected'));
+  } catch (err) {
+    throw new Error(`cannot read the reports folder ${config.dataDir} (DATA_DIR): ${(err as Error).message}`);
+  }
+  const knowledge = LiveKnowledge.fromLibrary(library, (meetings) => new KnowledgeBase(meetings));
+  const pending = new TrackedPending(() => library.meetings, new ItemStore(storage, now));
+  const subscriptions = new SubscriptionStore(storage);
+
+  const adapter = options.adapter ?? createAdapter(config);
+  const send: SendProactive = proactiveSender(adapter, config.microsoftAppId);
+  const server = createServer({
+    config,
+    adapter,
+    knowledgeBase: knowledge.get,
+    storage,
+    pending,
+    uploads: { library, maxBytes: config.maxUploadBytes, adminUserIds: config.adminUserIds },
+    logger,
+  });
+
+  const broadcaster = new SummaryBroadcaster({
+    storage,
+    subscriptions,
+    // The broadcaster hands a reference without a thread id: a new post in a channel.
+    postCard: (reference, card) => send(reference, cardActivity(card)),
+    pendingFor: (meeting) => pending.openItemsOf(meeting.date),
+    now,
+    logger,
+  });
+  const stopBroadcasting = await broadcaster.attach(library);
+  const watcher: ReportWatcher = watchReports(library, { ...options.watch, onOutcomes: (outcomes) => logOutcomes(logger, outcomes) });
+
+  const reminders = new ReminderScheduler(
+    {
+      storage,
+      items: () => pending.fromReports(),
+      subscriptions,
+      send: (_reference, items, subscription) => {
+        const card = reminderCard(items, subscription.language === 'en' ? 'en' : 'nl');
+        // The store holds full subscriptions; broadcastReference makes the reminder a new post in a channel.
+        return send(broadcastReference(subscription as Subscription), cardActivity(card));
+      },
+      now,
+      ...(options.sleep ? { sleep: options.sleep } : {}),
+      log: (message) => logger.log(`[lovp-bot] ${message}`),
+    },
+    reminderOptions,
+  );
+  if (options.scheduleReminders !== false) reminders.start();
+
+  logger.log(`[lovp-bot] ${library.meetings.length} meetings from ${config.dataDir}; state in ${description}`);
+  if (options.scheduleReminders !== false) {
+    logger.log(`[lovp-bot] reminders "${reminders.options.cron}" (${reminders.options.timeZone}), next ${reminders.nextRun()?.toISOString() ?? 'never'}`);
+  }
+
+  let listening = false;
+  let stopping: Promise<void> | undefined;
+  return {
+    config,
+    storage,
+    library,
+    knowledge,
+    pending,
+    subscriptions,
+    broadcaster,
+    reminders,
+    server,
+    listen(port = config.port, host?: string) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        const ready = () => {
+          listening = true;
+          const address = server.address() as AddressInfo;
+          resolve(`http://${host ?? 'localhost'}:${address.port}`);
+        };
+        if (host) server.listen(port, host, ready);
+        else server.listen(port, ready);
+      });
+    },
+    stop() {
+      stopping ??= (async () => {
+        reminders.stop();
+        await watcher.close();
+        stopBroadcasting();
+        knowledge.close();
+        await broadcaster.idle();
+        if (listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      })();
+      return stopping;
+    },
+  };
+}

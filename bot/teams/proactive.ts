@@ -1,0 +1,18 @@
+// Messages the bot starts itself (summary cards after a new report, reminders): sent through the adapter's
+// proactive path, continueConversationAsync with the stored conversation reference, exactly as a reply would be
+// sent (the Bot Connector at the reference's serviceUrl). With app credentials the adapter signs the call with
+// them; in local mode (no MicrosoftAppId) the bot app id is '' and no token is sent, which is what the Agents
+// Playground and the tests' fake connector expect.
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { Activity, ConversationReference } from 'botbuilder';
+
+export type SendProactive = (reference: Partial<ConversationReference>, activity: Partial<Activity>) => Promise<void>;
+
+export function proactiveSender(adapter: Pick<TeamsAdapter, 'continueConversationAsync'>, botAppId: string): SendProactive {
+  return async (reference, activity) => {
+    if (!reference.serviceUrl || !reference.conversation?.id) throw new Error('the stored conversation reference has no serviceUrl or conversation id');
+    await adapter.continueConversationAsync(botAppId, reference, async (context) => {
+      await context.sendActivity(activity);
+    });
+  };
+}
