@@ -12,6 +12,12 @@ export function proactiveSender(adapter: Pick<TeamsAdapter, 'continueConversatio
   return async (reference, activity) => {
     if (!reference.serviceUrl || !reference.conversation?.id) throw new Error('the stored conversation reference has no serviceUrl or conversation id');
     await adapter.continueConversationAsync(botAppId, reference, async (context) => {
+      // The continuation turn has a made-up activity id that botbuilder would reply to (POST .../activities/<id>);
+      // without replyToId the connector call is sendToConversation: a new post, in a channel a new thread.
+      context.onSendActivities(async (_context, activities, next) => {
+        for (const sent of activities) delete sent.replyToId;
+        return next();
+      });
       await context.sendActivity(activity);
     });
   };
