@@ -100,7 +100,7 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
     knowledgeBase: knowledge.get,
     storage,
     pending,
-    uploads: { library, maxBytes: config.maxUploadBytes, adminUserIds: config.adminUserIds },
+    uploads: { library, maxBytes: config.maxUploadBytes, adminUserIds: config.adminUserIds, warn: (message) => logger.warn(message) },
     logger,
   });
 

@@ -24,6 +24,8 @@ export interface UploadSettings {
   /** Lower-case AAD object ids or from.id values; empty: anyone in a personal chat may send reports. */
   adminUserIds: ReadonlySet<string>;
   timeoutMs?: number;
+  /** Where fetch failures are told (default console.warn); the sender gets a message either way. */
+  warn?: (message: string) => void;
 }
 
 export interface IncomingFile {
@@ -86,7 +88,7 @@ export async function ingestIncomingFile(file: IncomingFile, settings: UploadSet
   } catch (err) {
     const failure = err instanceof DownloadError ? err : new DownloadError('failed', String(err));
     if (failure.reason === 'too-large') return new IngestError('too-large', file.name, '', settings.maxBytes, failure.sizeBytes).text(language);
-    console.warn(`[lovp-bot] could not fetch upload ${file.name}: ${failure.message}`);
+    (settings.warn ?? console.warn)(`[lovp-bot] could not fetch upload ${file.name}: ${failure.message}`);
     return TEXT.downloadFailed(language, file.name, failure.reason, failure.message);
   }
   return outcomeText(await ingestUpload(settings.library, file.name, content, settings.maxBytes), language);

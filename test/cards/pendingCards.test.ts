@@ -9,23 +9,9 @@ import { loadCorpus } from '../../bot/corpus/loadCorpus';
 import { byDue, type PendingItem } from '../../bot/pending/pendingItem';
 import { pendingItems } from '../../bot/pending/trackPending';
 import { seedDir } from '../ingest/helpers';
+import { executeActions } from '../helpers/composedBot';
 import { seedKnowledgeBase } from '../helpers/teamsBot';
 import { cardProblems } from './cardProblems';
-
-/** Every Action.Execute in a card (body action sets, card actions, refresh), as [verb, data]. */
-function executeActions(card: unknown): { verb: string; data: any; title?: string }[] {
-  const found: { verb: string; data: any; title?: string }[] = [];
-  const visit = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (node && typeof node === 'object') {
-      const n = node as Record<string, unknown>;
-      if (n.type === 'Action.Execute') found.push({ verb: String(n.verb), data: n.data, title: n.title as string | undefined });
-      Object.values(n).forEach(visit);
-    }
-  };
-  visit(card);
-  return found;
-}
 
 describe('pending-items, reminder and answer cards', () => {
   let items: PendingItem[];

@@ -151,13 +151,32 @@ export interface FakeConnector {
   /** serviceUrl to put in activities. */
   serviceUrl: string;
   received: { method: string; url: string; authorization?: string; body: any }[];
+  /** Files served on GET (path -> content), e.g. the downloadUrl of a file sent to the bot. */
+  files: Map<string, FakeFile>;
+  /** Paths fetched with GET (kept apart from `received`, which is what the bot sent). */
+  downloads: string[];
   close(): Promise<void>;
+}
+
+export interface FakeFile {
+  body: string | Buffer;
+  status?: number;
+  headers?: Record<string, string>;
 }
 
 /** A stand-in for the Bot Connector service (what the Agents Playground plays): records what the bot sends. */
 export async function startFakeConnector(): Promise<FakeConnector> {
   const received: FakeConnector['received'] = [];
+  const files = new Map<string, FakeFile>();
+  const downloads: string[] = [];
   const server = http.createServer((req, res) => {
+    const file = req.method === 'GET' ? files.get(req.url ?? '') : undefined;
+    if (req.method === 'GET') {
+      downloads.push(req.url ?? '');
+      res.writeHead(file?.status ?? (file ? 200 : 404), file?.headers ?? { 'content-type': 'application/octet-stream' });
+      res.end(file?.body ?? 'not found');
+      return;
+    }
     let raw = '';
     req.on('data', (chunk) => (raw += chunk));
     req.on('end', () => {
@@ -168,5 +187,5 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.address() as AddressInfo;
-  return { serviceUrl: `http://127.0.0.1:${port}/`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { serviceUrl: `http://127.0.0.1:${port}/`, received, files, downloads, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }

@@ -1,0 +1,83 @@
+// Issue 4, end to end through the whole real bot (bot/composeBot.ts): two conversations subscribe with real
+// "abonneer" activities, the bot restarts on the same state folder, a new report is dropped into the watched
+// data folder, and the summary card reaches both conversations through the adapter's proactive path (a fake
+// Bot Connector on loopback records the HTTP calls): exactly once each, a new post in the channel.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { CHANNEL_ID, channel, personal, startFakeConnector, type FakeConnector } from '../helpers/teamsBot';
+import { cardsSent, startComposedBot, type RunningComposedBot } from '../helpers/composedBot';
+import { copyOfSeeds, removeTempDirs, reportDatedAs, tempDir, waitUntil } from '../ingest/helpers';
+
+const PERSONAL_ID = 'a:1personal-chat-id';
+
+describe('composed bot: a new report is announced to subscribed conversations', function () {
+  this.timeout(30_000);
+  let connector: FakeConnector;
+  let running: RunningComposedBot | undefined;
+  after(async () => {
+    await running?.stop();
+    await connector?.close();
+    removeTempDirs();
+  });
+
+  it('posts the summary card once to a channel (new post) and a personal chat, with restarts in between', async () => {
+    connector = await startFakeConnector();
+    const dataDir = copyOfSeeds();
+    const stateDir = tempDir('lovp-state-');
+    const start = () => startComposedBot({ dataDir, stateDir });
+    const serviceUrl = connector.serviceUrl;
+
+    // First start: the five reports already there are recorded, not announced. Both conversations subscribe.
+    running = await start();
+    const inChannel = await running.ask(channel('abonneer', '1699999999100', 'conversationId', { serviceUrl }));
+    assert.match(inChannel[0].text!, /^Geabonneerd: dit kanaal/);
+    const inPersonal = await running.ask(personal('subscribe', { serviceUrl, locale: 'en-US' }));
+    assert.match(inPersonal[0].text!, /^Subscribed: this conversation/);
+    assert.deepEqual((await running.bot.subscriptions.all()).map((s) => s.conversationId).sort(), [CHANNEL_ID, PERSONAL_ID].sort());
+    await running.stop();
+    assert.equal(cardsSent(connector).length, 0, 'nothing announced for the reports that were already there');
+
+    // Restart, then a new report arrives in the watched folder.
+    running = await start();
+    writeFileSync(path.join(dataDir, 'LOVP-24-juni-2021.txt'), reportDatedAs('24 juni 2021'));
+    await waitUntil(() => cardsSent(connector).length >= 2, 10_000, 'two summary cards');
+    assert.equal(running.bot.library.meetings.length, 6);
+
+    // Another restart: nothing is posted twice.
+    await running.stop();
+    running = await start();
+    await running.bot.broadcaster.idle();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const cards = cardsSent(connector);
+    assert.equal(cards.length, 2, `exactly one card per conversation: ${cards.map((c) => c.url).join(', ')}`);
+    const toChannel = cards.find((c) => c.body.conversation.id === CHANNEL_ID)!;
+    const toPersonal = cards.find((c) => c.body.conversation.id === PERSONAL_ID)!;
+    assert.ok(toChannel && toPersonal, 'one card in the channel and one in the personal chat');
+    // A new post in the channel: sent to the channel itself (not the thread "abonneer" was typed in), no reply.
+    assert.equal(toChannel.method, 'POST');
+    assert.equal(toChannel.url, `/v3/conversations/${encodeURIComponent(CHANNEL_ID)}/activities`);
+    assert.equal(toChannel.body.replyToId, undefined);
+    assert.equal(toPersonal.url, `/v3/conversations/${encodeURIComponent(PERSONAL_ID)}/activities`);
+    assert.equal(toChannel.authorization, undefined, 'local mode: no token');
+
+    // The card: the new meeting, in each subscriber's language, with that meeting's pending items and both buttons.
+    assert.equal(toChannel.card.body[1].text, 'Bestuurlijke terugkoppeling LOVP 24 juni 2021');
+    assert.equal(toChannel.card.body[0].text, 'Samenvatting na het LOVP');
+    assert.equal(toPersonal.card.body[0].text, 'Summary after the LOVP');
+    assert.match(JSON.stringify(toChannel.card.body), /Openstaande punten uit dit overleg[\s\S]*•/);
+    assert.deepEqual(toChannel.card.actions.map((a: any) => a.title), ['Openstaande punten', 'Stel een vraag']);
+    assert.match(toChannel.body.summary, /LOVP 24 juni 2021/, 'text fallback for clients without cards');
+
+    // A report that arrives while the bot is down is announced when it starts, again once per conversation.
+    await running.stop();
+    writeFileSync(path.join(dataDir, 'LOVP-9-september-2021.txt'), reportDatedAs('9 september 2021'));
+    running = await start();
+    await waitUntil(() => cardsSent(connector).length >= 4, 10_000, 'two more cards');
+    await running.bot.broadcaster.idle();
+    const later = cardsSent(connector).slice(2);
+    assert.deepEqual(later.map((c) => c.body.conversation.id).sort(), [CHANNEL_ID, PERSONAL_ID].sort());
+    assert.ok(later.every((c) => c.card.body[1].text === 'Bestuurlijke terugkoppeling LOVP 9 september 2021'));
+  });
+});
