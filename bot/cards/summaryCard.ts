@@ -140,7 +140,8 @@ function buildCard(meeting: Meeting, options: SummaryCardOptions, budget: Budget
   }
   if (items.length > budget.pendingItems) pending.push(text(t.morePending(items.length - budget.pendingItems), { isSubtle: true, spacing: 'Small' }));
 
-  const data = { meetingDate: meeting.date };
+  // lang: the cards a button brings (pending list, answer) stay in the language of this card.
+  const data = { meetingDate: meeting.date, lang: language };
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',

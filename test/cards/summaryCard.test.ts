@@ -90,7 +90,7 @@ describe('summaryCard', () => {
     const meeting = meetings[0];
     const card = summaryCard(meeting, { language: 'en' });
     const [list, ask] = card.actions as Record<string, any>[];
-    assert.deepEqual([list.type, list.verb, list.title, list.data], ['Action.Execute', 'pendingList', 'Pending items', { meetingDate: meeting.date }]);
+    assert.deepEqual([list.type, list.verb, list.title, list.data], ['Action.Execute', 'pendingList', 'Pending items', { meetingDate: meeting.date, lang: 'en' }]);
     assert.equal(ask.type, 'Action.ShowCard');
     assert.equal(ask.title, 'Ask a question');
     assert.deepEqual(ask.card.body.map((e: any) => [e.type, e.id]), [['Input.Text', 'question']]);
