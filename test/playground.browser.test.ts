@@ -1,6 +1,8 @@
 // Drives the real Microsoft 365 Agents Playground web page in headless Debian chromium: the bot and the
 // Playground are started exactly as `npm start` does, a person's question is typed into the chat box and the
-// cited answer is read off the page. Screenshot: test-output/playground-answer.png.
+// cited answer is read off the page. Screenshot: test-output/playground-answer.png. Then "samenvatting" brings the
+// summary Adaptive Card, rendered by the Playground (test-output/playground-summary-card.png); its "Openstaande
+// punten" button and an "Afgehandeld" button go through Action.Execute (test-output/playground-pending-card.png).
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -12,6 +14,7 @@ import { startWithPlayground, type RunningPlayground } from '../bot/tools/startW
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const SCREENSHOT = path.join(__dirname, '..', 'test-output', 'playground-answer.png');
+const CARD_SCREENSHOT = path.join(__dirname, '..', 'test-output', 'playground-summary-card.png');
 const QUESTION = 'wat is er afgesproken over vuurwerk?';
 
 function freePort(): Promise<number> {
@@ -95,5 +98,38 @@ describe('Agents Playground in headless chromium (browser test)', function () {
 
     mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, animations: 'disabled' }); // the card fades in
+  });
+
+  it('renders the summary Adaptive Card for "samenvatting"; its buttons list the pending items and mark one done', async () => {
+    const chatBox = page.getByRole('textbox');
+    await chatBox.click();
+    await page.keyboard.type('samenvatting');
+    await page.keyboard.press('Enter');
+
+    // The latest seed meeting; the card's title, its kicker and its two buttons are drawn by the Playground.
+    const title = page.getByText('Bestuurlijke terugkoppeling LOVP 23 november 2020', { exact: true }).last();
+    await title.waitFor({ timeout: 20_000 });
+    await page.getByText('Samenvatting na het LOVP').last().waitFor({ timeout: 5_000 });
+    await page.getByText('Roosterdruk', { exact: true }).last().waitFor({ timeout: 5_000 });
+    await page.getByRole('button', { name: 'Openstaande punten' }).last().waitFor({ timeout: 5_000 });
+    await page.getByRole('button', { name: 'Stel een vraag' }).last().waitFor({ timeout: 5_000 });
+    // A tall window so the whole card fits, then a picture of just the card.
+    await page.setViewportSize({ width: 1280, height: 2600 });
+    const card = page.locator('.ac-adaptiveCard').filter({ hasText: 'Bestuurlijke terugkoppeling LOVP 23 november 2020' }).last();
+    await card.scrollIntoViewIfNeeded();
+    assert.match(await card.innerText(), /Openstaande punten uit dit overleg[\s\S]*•/, 'the pending items of the meeting are on the card');
+    mkdirSync(path.dirname(CARD_SCREENSHOT), { recursive: true });
+    await card.screenshot({ path: CARD_SCREENSHOT, animations: 'disabled' });
+
+    // Its "Openstaande punten" button (Action.Execute) brings the pending-items card in its place.
+    await card.getByRole('button', { name: 'Openstaande punten' }).click();
+    const count = page.getByText(/^\d+ openstaande punten$/).last();
+    await count.waitFor({ timeout: 10_000 });
+    const before = Number((await count.innerText()).split(' ')[0]);
+    // "Afgehandeld" on the first item: the list comes back without it, saying what was marked done.
+    await page.getByRole('button', { name: 'Afgehandeld' }).first().click();
+    await page.getByText(`${before - 1} openstaande punten`, { exact: true }).last().waitFor({ timeout: 10_000 });
+    await page.getByText(/^Afgehandeld: .+\.$/).last().waitFor({ timeout: 5_000 });
+    await page.screenshot({ path: path.join(path.dirname(CARD_SCREENSHOT), 'playground-pending-card.png'), animations: 'disabled' });
   });
 });
