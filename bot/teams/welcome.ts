@@ -13,8 +13,17 @@ export function botWasAdded(activity: Partial<Activity>): boolean {
   return !!botId && (activity.membersAdded ?? []).some((m) => m?.id === botId);
 }
 
+/** Claims of one process run one at a time per storage: Teams sends both activities of an install at once. */
+const claimQueues = new WeakMap<Storage, Promise<unknown>>();
+
 /** True when this conversation should get the welcome now; records that it did. */
-export async function claimWelcome(storage: Storage, conversationId: string, now = Date.now()): Promise<boolean> {
+export function claimWelcome(storage: Storage, conversationId: string, now = Date.now()): Promise<boolean> {
+  const run = (claimQueues.get(storage) ?? Promise.resolve()).catch(() => undefined).then(() => claimNow(storage, conversationId, now));
+  claimQueues.set(storage, run);
+  return run;
+}
+
+async function claimNow(storage: Storage, conversationId: string, now: number): Promise<boolean> {
   const k = key(conversationId);
   const items = await storage.read([k]);
   const last = Number(items[k]?.sentAt ?? 0);
