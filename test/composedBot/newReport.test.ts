@@ -1,35 +1,33 @@
 // Issue 4, end to end through the whole real bot (bot/composeBot.ts): two conversations subscribe with real
 // "abonneer" activities, the bot restarts on the same state folder, a new report is dropped into the watched
 // data folder, and the summary card reaches both conversations through the adapter's proactive path (a fake
-// Bot Connector on loopback records the HTTP calls): exactly once each, a new post in the channel.
+// Bot Connector on loopback records the HTTP calls): exactly once each, a new post in the channel. Run with the
+// default file store and with Azure Blob storage (Azurite, started by the test).
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CHANNEL_ID, channel, personal, startFakeConnector, type FakeConnector } from '../helpers/teamsBot';
 import { cardsSent, startComposedBot, type RunningComposedBot } from '../helpers/composedBot';
 import { copyOfSeeds, removeTempDirs, reportDatedAs, tempDir, waitUntil } from '../ingest/helpers';
+import { startAzurite, type Azurite } from '../state/azurite';
 
 const PERSONAL_ID = 'a:1personal-chat-id';
 
-describe('composed bot: a new report is announced to subscribed conversations', function () {
-  this.timeout(30_000);
-  let connector: FakeConnector;
+/**
+ * Subscribe both, restart, drop a report, restart: one card each; then a report dropped while the bot is down.
+ * `stateEnv` says where the state lives (STATE_DIR, or the Azure settings).
+ */
+async function announcesOnceAcrossRestarts(stateEnv: NodeJS.ProcessEnv): Promise<void> {
+  const connector = await startFakeConnector();
   let running: RunningComposedBot | undefined;
-  after(async () => {
-    await running?.stop();
-    await connector?.close();
-    removeTempDirs();
-  });
-
-  it('posts the summary card once to a channel (new post) and a personal chat, with restarts in between', async () => {
-    connector = await startFakeConnector();
+  try {
     const dataDir = copyOfSeeds();
-    const stateDir = tempDir('lovp-state-');
-    const start = () => startComposedBot({ dataDir, stateDir });
+    const start = () => startComposedBot({ dataDir, stateDir: tempDir('lovp-unused-state-'), env: stateEnv });
     const serviceUrl = connector.serviceUrl;
 
     // First start: the five reports already there are recorded, not announced. Both conversations subscribe.
     running = await start();
+    assert.equal(running.bot.storage.constructor.name, stateEnv.AZURE_STORAGE_CONTAINER ? 'BlobsStorage' : 'FileStorage');
     const inChannel = await running.ask(channel('abonneer', '1699999999100', 'conversationId', { serviceUrl }));
     assert.match(inChannel[0].text!, /^Geabonneerd: dit kanaal/);
     const inPersonal = await running.ask(personal('subscribe', { serviceUrl, locale: 'en-US' }));
@@ -79,5 +77,26 @@ describe('composed bot: a new report is announced to subscribed conversations', 
     const later = cardsSent(connector).slice(2);
     assert.deepEqual(later.map((c) => c.body.conversation.id).sort(), [CHANNEL_ID, PERSONAL_ID].sort());
     assert.ok(later.every((c) => c.card.body[1].text === 'Bestuurlijke terugkoppeling LOVP 9 september 2021'));
+  } finally {
+    await running?.stop();
+    await connector.close();
+  }
+}
+
+describe('composed bot: a new report is announced to subscribed conversations', function () {
+  this.timeout(30_000);
+  let azurite: Azurite | undefined;
+  after(async () => {
+    await azurite?.stop();
+    removeTempDirs();
+  });
+
+  it('posts the summary card once to a channel (new post) and a personal chat, with restarts in between (file store)', async () => {
+    await announcesOnceAcrossRestarts({ STATE_DIR: tempDir('lovp-state-') });
+  });
+
+  it('does the same with the state in Azure Blob storage (Azurite)', async () => {
+    azurite = await startAzurite();
+    await announcesOnceAcrossRestarts({ AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, AZURE_STORAGE_CONTAINER: 'lovp-composed-test' });
   });
 });
