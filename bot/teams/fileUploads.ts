@@ -97,7 +97,8 @@ export async function ingestIncomingFile(file: IncomingFile, settings: UploadSet
 /**
  * Handles a message with files: in a personal chat each file is taken in (admins only when configured);
  * elsewhere the sender is told files are not taken in there. Returns true when the message needs no further
- * handling (false: a channel message with a question besides the file, which the caller then answers).
+ * handling; false when the text is a question to answer (a channel message with a file, or a picture pasted
+ * with a question in a personal chat).
  */
 export async function handleFiles(context: TurnContext, settings: UploadSettings): Promise<boolean> {
   const activity = context.activity;
@@ -113,6 +114,8 @@ export async function handleFiles(context: TurnContext, settings: UploadSettings
     return true;
   }
   const files = incomingFiles(activity);
+  // A pasted picture with a question is a question, not a report.
+  if (text.trim() && !files.some((file) => isReportFile(file.name))) return false;
   if (files.length === 0) {
     await say(TEXT.attachmentOnly(language));
     return true;

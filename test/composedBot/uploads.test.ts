@@ -88,6 +88,10 @@ describe('composed bot: report files sent in a personal chat', function () {
     assert.match(await send(personal('', { attachments: [teamsFile('weg.txt', `${connector.serviceUrl}files/missing`)] })), /^weg\.txt kon niet worden opgehaald \(HTTP 404\)/);
     assert.match(await send(personal('', { attachments: [teamsFile('extern.txt', 'http://example.org/extern.txt')] })), /^extern\.txt kan ik niet ophalen: het adres is niet veilig/);
     assert.equal(running!.bot.library.meetings.length, 5, 'nothing was added');
+    // A picture pasted with a question (Teams: image/* at contentUrl, no name) is a question, not a report.
+    const picture = { contentType: 'image/*', contentUrl: `${connector.serviceUrl}files/picture` };
+    assert.match(await send(personal('wat is er afgesproken over vuurwerk?', { attachments: [picture] })), /Jaarwisseling/);
+    assert.match(await send(personal('', { attachments: [picture] })), /^picture is geen terugkoppeling die ik kan lezen/);
     assert.deepEqual(readdirSync(dataDir).sort(), readdirSync(copyOfSeeds()).sort(), 'refused files never land in the folder');
   });
 
