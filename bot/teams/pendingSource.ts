@@ -4,22 +4,10 @@ import { formatDate } from '../corpus/meeting';
 import { TEXT } from './messages';
 import type { Language } from './replyLanguage';
 import { truncate } from './truncate';
+import type { PendingCardItem } from '../cards/pendingCard';
 
-export interface PendingItem {
-  /** Stable id (bot/pending/pendingItem.ts); items without one get no "Afgehandeld" button. */
-  id?: string;
-  /** Date of the meeting the item comes from, YYYY-MM-DD. */
-  date: string;
-  section: string;
-  text: string;
-  owner?: string | null;
-  /** YYYY, YYYY-MM or YYYY-MM-DD; null when the report names no moment. */
-  due?: string | null;
-  status?: string;
-  /** A later meeting that talked about the topic again, and the section it did so in. */
-  discussedOn?: string;
-  discussedIn?: string;
-}
+/** The bot shows pending items as the cards do (bot/cards/pendingCard.ts). */
+export type PendingItem = PendingCardItem;
 
 export interface PendingSource {
   /** Items not marked done, by due date (undated last). */
