@@ -4,7 +4,7 @@
 // entity, so the sources are written out under each quote.
 import { meetingLabel } from '../corpus/meeting';
 import { shorten } from './keySentence';
-import { CARD_VERBS, QUESTION_INPUT_ID, type AdaptiveCard, type CardLanguage } from './summaryCard';
+import { askQuestionAction, type AdaptiveCard, type CardLanguage } from './summaryCard';
 import { SUMMARY_VERB } from './pendingCard';
 
 export interface CardAnswer {
@@ -59,16 +59,7 @@ export function answerCard(question: string, answers: CardAnswer[], options: { l
     });
   });
   const actions: Record<string, unknown>[] = [
-    {
-      type: 'Action.ShowCard',
-      title: t.again,
-      card: {
-        type: 'AdaptiveCard',
-        version: '1.5',
-        body: [{ type: 'Input.Text', id: QUESTION_INPUT_ID, label: t.questionLabel, placeholder: t.placeholder, maxLength: 1000, isRequired: true, errorMessage: t.placeholder }],
-        actions: [{ type: 'Action.Execute', title: t.submit, verb: CARD_VERBS.ask, data }],
-      },
-    },
+    askQuestionAction(t.again, t, data),
   ];
   if (options.meetingDate) actions.push({ type: 'Action.Execute', title: t.back, verb: SUMMARY_VERB, data: { meetingDate: options.meetingDate, lang: language } });
   return {

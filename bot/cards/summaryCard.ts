@@ -34,6 +34,20 @@ export const CARD_MAX_BYTES = TEAMS_MESSAGE_LIMIT_BYTES - 4 * 1024;
 export const CARD_VERBS = { pendingList: 'pendingList', ask: 'ask' } as const;
 export const QUESTION_INPUT_ID = 'question';
 
+/** The button that opens a question box and sends the question with Action.Execute (verb "ask"). */
+export function askQuestionAction(title: string, t: { questionLabel: string; placeholder: string; submit: string }, data: Record<string, unknown>) {
+  return {
+    type: 'Action.ShowCard',
+    title,
+    card: {
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [{ type: 'Input.Text', id: QUESTION_INPUT_ID, label: t.questionLabel, placeholder: t.placeholder, maxLength: 1000, isRequired: true, errorMessage: t.placeholder }],
+      actions: [{ type: 'Action.Execute', title: t.submit, verb: CARD_VERBS.ask, data }],
+    },
+  };
+}
+
 const LABELS = {
   nl: {
     kicker: 'Samenvatting na het LOVP',
@@ -151,16 +165,7 @@ function buildCard(meeting: Meeting, options: SummaryCardOptions, budget: Budget
     body: [...header, ...sections, ...pending],
     actions: [
       { type: 'Action.Execute', title: t.listPending, verb: CARD_VERBS.pendingList, data },
-      {
-        type: 'Action.ShowCard',
-        title: t.ask,
-        card: {
-          type: 'AdaptiveCard',
-          version: '1.5',
-          body: [{ type: 'Input.Text', id: QUESTION_INPUT_ID, label: t.questionLabel, placeholder: t.placeholder, maxLength: 1000, isRequired: true, errorMessage: t.placeholder }],
-          actions: [{ type: 'Action.Execute', title: t.submit, verb: CARD_VERBS.ask, data }],
-        },
-      },
+      askQuestionAction(t.ask, t, data),
     ],
   };
 }
