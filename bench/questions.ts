@@ -1,7 +1,7 @@
 // The questions the latency benchmarks ask: the shared dev questions, and questions generated from the seed
 // sections (headings, content words, English glossary terms, date hints, and questions with no answer).
 import { readFileSync } from 'node:fs';
-import glossary from '../bot/search/glossary.json';
+import { domainEnglishTerms } from '../bot/search/lexicon';
 import { contentTokens } from '../bot/search/textAnalysis';
 import type { Section } from '../bot/corpus/meeting';
 import { DEV_QUESTIONS } from './paths';
@@ -19,7 +19,7 @@ const NO_ANSWER = ['Wat is er afgesproken over de Elfstedentocht?', 'What about 
 export function generatedQuestions(pool: Section[], count = 80, seed = 4242): string[] {
   const rnd = random(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
-  const english = Object.keys(glossary.en);
+  const english = domainEnglishTerms();
   const years = ['2017', '2018', '2019', '2020'];
   const out: string[] = [...NO_ANSWER];
   while (out.length < count) {

@@ -3,12 +3,15 @@
 import { loadCorpus } from './corpus/loadCorpus';
 import type { Meeting } from './corpus/meeting';
 import { ReportError } from './corpus/parseReport';
-import { datesMatching, findDateHint } from './answer/dateHints';
+import { datesMatching, findDateHint, type DateHint } from './answer/dateHints';
 import { detectLanguage, type Language } from './answer/detectLanguage';
+import { isOverview } from './answer/overview';
 import { pickQuote } from './answer/pickQuote';
-import { questionIntent, termGroups } from './answer/questionTerms';
+import { questionIntent, termGroups, type QuestionIntent } from './answer/questionTerms';
+import { isEnglishTerm } from './search/lexicon';
+import { englishSpeller } from './search/englishSpeller';
 import { corpusFingerprint, INDEX_CACHE_VERSION, readIndexCache, writeIndexCache } from './search/indexCache';
-import { SectionIndex, type SearchFilter, type SectionHit, type SectionIndexSnapshot, type TermGroup } from './search/sectionIndex';
+import { RELATIVE_CREDIT, SectionIndex, type IndexedSection, type SearchFilter, type SectionHit, type SectionIndexSnapshot, type TermGroup } from './search/sectionIndex';
 import { contentTokens } from './search/textAnalysis';
 
 export interface Answer {
@@ -20,35 +23,63 @@ export interface Answer {
   score: number;
 }
 
+/** A question word taken for a typo of a report word ("vuurwerkverbodd" -> "vuurwerkverbod"). */
+export interface Correction {
+  from: string;
+  to: string;
+}
+
 export interface QuestionResult {
   question: string;
   language: Language;
   /** Best first; empty when nothing in the reports is about the question. */
   answers: Answer[];
+  /** Typos the answer was given for; the reply says "Bedoelde je ...?". */
+  corrections: Correction[];
 }
 
-/** Share of the question's concepts (weighted by rarity) a section must hold to count as an answer. */
-const MIN_COVERAGE = 0.5;
-/** Answers scoring below this share of the best one are left out. */
-const MIN_RELATIVE_SCORE = 0.15;
-const MAX_ANSWERS = 5;
+/**
+ * Options of the knowledge base, with their defaults (see DEFAULT_OPTIONS):
+ * - `minCoverage`: share of the question's concepts (weighted by rarity) a section must hold to count as an answer.
+ * - `minRelativeScore`: answers scoring below this share of the best one are left out.
+ * - `maxAnswers`: answers per question.
+ * - `maxQuestionChars`: longer questions are cut to this length before they are read.
+ */
+export interface KnowledgeOptions {
+  minCoverage: number;
+  minRelativeScore: number;
+  maxAnswers: number;
+  maxQuestionChars: number;
+}
+
+export const DEFAULT_OPTIONS: KnowledgeOptions = { minCoverage: 0.5, minRelativeScore: 0.15, maxAnswers: 5, maxQuestionChars: 2000 };
+
+/** A compound found only by its head ("toezicht" for "cameratoezicht") counts this much. */
 const HEAD_CREDIT = 0.4;
-const MAX_QUESTION_CHARS = 2000;
+/** An introduction that only names a topic ("In het LOVP ... is onder meer gesproken over X") ranks below X's section. */
+const OVERVIEW_FACTOR = 0.35;
+/** Sections of a meeting in a year the question names without making it a filter ("het overschot van 2023"). */
+const YEAR_BOOST = 1.2;
+/** A word nobody knows counts as this share of the least specific known concept of the question. */
+const UNKNOWN_SHARE = 0.5;
+/** A describing word counts this share of its specificity. */
+const ORDINARY_SHARE = 0.5;
 const MAX_CACHED_SENTENCES = 20_000;
 /** Words at the start of a sentence that name its subject ("De regioburgemeesters zijn teleurgesteld ..."). */
 const SENTENCE_OPENING_WORDS = 4;
 
-/** A word found as itself, or as the parts of a compound of known words ("vuurwerkverbod": "verbod op vuurwerk"). */
+/** A word found as itself, as a derived word of the same root, or as the parts of a compound. */
 interface WordStems {
   own: string;
   parts: string[];
+  relatives: string[];
 }
 
 interface WeightedGroup {
   group: TermGroup;
   weight: number;
-  /** Per alternative, per word: the stems that count as that word. */
-  alternatives: WordStems[][];
+  /** Per alternative: its credit and, per word, the stems that count as that word. */
+  alternatives: { credit: number; words: WordStems[] }[];
 }
 
 export interface LoadOptions {
@@ -67,13 +98,15 @@ export interface LoadResult {
 
 export class KnowledgeBase {
   readonly meetings: Meeting[];
+  readonly options: KnowledgeOptions;
   private readonly index: SectionIndex;
   private readonly sentenceStems = new Map<string, ReadonlySet<string>>();
 
   /** `snapshot` is an index built earlier for these same meetings (see snapshot()). */
-  constructor(meetings: Meeting[], snapshot?: SectionIndexSnapshot) {
+  constructor(meetings: Meeting[], snapshot?: SectionIndexSnapshot, options: Partial<KnowledgeOptions> = {}) {
     this.meetings = [...meetings].sort((a, b) => a.date.localeCompare(b.date));
     this.index = new SectionIndex(this.meetings, snapshot);
+    this.options = { ...DEFAULT_OPTIONS, ...options };
   }
 
   static async fromDirectory(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
@@ -102,22 +135,41 @@ export class KnowledgeBase {
     return this.index.snapshot();
   }
 
-  ask(question: string): QuestionResult {
-    const text = String(question ?? '').slice(0, MAX_QUESTION_CHARS);
-    const language = detectLanguage(text);
-    return { question: text, language, answers: this.answer(text, language) };
+  /** The language of a text: Dutch words are the reports' words, English ones the word lists' (bot/search/lexicon.ts). */
+  languageOf(text: string): Language {
+    return detectLanguage(text, (word) => this.index.knows(word));
   }
 
-  private answer(question: string, language: Language): Answer[] {
-    const hint = findDateHint(question);
-    const dates = hint ? datesMatching(hint, this.meetings.map((m) => m.date)) : undefined;
-    const useHint = hint && dates && dates.size > 0;
-    const text = useHint ? hint.rest : question;
-    const groups = termGroups(text, language).map((g) => this.weigh(g));
-    if (groups.length === 0) return [];
-    const totalWeight = groups.reduce((n, g) => n + g.weight, 0);
-    const intent = questionIntent(question);
+  ask(question: string): QuestionResult {
+    const text = String(question ?? '').slice(0, this.options.maxQuestionChars);
+    const language = this.languageOf(text);
+    const corrections: Correction[] = [];
+    const answers = this.answer(text, language, corrections);
+    return { question: text, language, answers, corrections };
+  }
 
+  private answer(question: string, language: Language, corrections: Correction[]): Answer[] {
+    const hint = findDateHint(question);
+    const dates = hint?.filter ? datesMatching(hint.filter, this.meetings.map((m) => m.date)) : undefined;
+    const text = hint ? hint.rest : question;
+    const vocabulary = {
+      knows: (word: string) => this.index.knows(word) || (language === 'en' && isEnglishTerm(word)),
+      correct: (word: string, lang: Language) => this.index.correct(word) ?? (lang === 'en' ? englishSpeller().correct(word) : undefined),
+    };
+    const groups = this.weighAll(termGroups(text, language, vocabulary));
+    for (const g of groups) if (g.group.correction) corrections.push({ from: g.group.word, to: g.group.correction });
+    const intent = questionIntent(question);
+    const inDates = dates && dates.size > 0 ? (doc: IndexedSection) => dates.has(doc.meeting.date) : undefined;
+    // A question that names a meeting and nothing else ("wat is er besproken in het laatste LOVP?") gets its topics.
+    if (groups.length === 0) return inDates ? this.sectionsOf(dates!, groups, intent) : [];
+    const found = this.search(groups, intent, hint, inDates);
+    // A named period with no answer in it is a hint, not a wall: look everywhere, the dates show where it is from.
+    return found.length || !inDates ? found : this.search(groups, intent, hint, undefined);
+  }
+
+  private search(groups: WeightedGroup[], intent: QuestionIntent, hint: DateHint | undefined, inDates?: (doc: IndexedSection) => boolean): Answer[] {
+    const { minCoverage, minRelativeScore, maxAnswers } = this.options;
+    const totalWeight = groups.reduce((n, g) => n + g.weight, 0);
     // Sections that match the same stems share one set, so coverage is worked out once per set.
     const coverages = new Map<ReadonlySet<string>, number>();
     const coverageOf = (stems: ReadonlySet<string>) => {
@@ -125,60 +177,97 @@ export class KnowledgeBase {
       if (c === undefined) coverages.set(stems, (c = this.coverage(groups, stems) / totalWeight));
       return c;
     };
-    const filter: SearchFilter = {
-      stems: (stems) => coverageOf(stems) >= MIN_COVERAGE,
-      section: useHint ? (doc) => dates.has(doc.meeting.date) : undefined,
-    };
+    const filter: SearchFilter = { stems: (stems) => coverageOf(stems) >= minCoverage, section: inDates };
+    const boostedYears = new Set(hint?.years ?? []);
     // The answers shown, in order: by score as shown (rounded), then in lunr's order. Only they get a quote:
     // with many meetings, thousands of sections can pass the coverage bar.
     const best: { hit: SectionHit; raw: number; score: number }[] = [];
     let top = 0;
     this.index.visit(groups.map((g) => g.group), filter, (doc, lunrScore, rank, matchedStems) => {
       const coverage = coverageOf(matchedStems);
-      const raw = lunrScore * coverage * coverage;
+      let raw = lunrScore * coverage * coverage;
+      if (isOverview(doc.section)) raw *= OVERVIEW_FACTOR;
+      if (boostedYears.has(doc.meeting.date.slice(0, 4))) raw *= YEAR_BOOST;
       const score = roundScore(raw);
       top = Math.max(top, score);
       let at = best.length;
       while (at > 0 && isAhead(score, lunrScore, rank, best[at - 1])) at--;
-      if (at >= MAX_ANSWERS) return;
+      if (at >= maxAnswers) return;
       best.splice(at, 0, { hit: { doc, score: lunrScore, rank, matchedStems }, raw, score });
-      if (best.length > MAX_ANSWERS) best.pop();
+      if (best.length > maxAnswers) best.pop();
     });
-    return best.filter((a) => a.score >= top * MIN_RELATIVE_SCORE).map(({ hit, raw }) => {
-      const { quote } = pickQuote(hit.doc.section.text, (s) => this.sentenceScore(groups, s), intent);
-      return this.toAnswer(hit, quote, raw);
+    return best.filter((a) => a.score >= top * minRelativeScore).map(({ hit, raw }) => {
+      const { quote } = pickQuote(hit.doc.section.text, (s) => this.sentenceScore(groups, s), intent, hit.doc.meeting.date);
+      return this.toAnswer(hit.doc, quote, raw);
     });
   }
 
-  private weigh(group: TermGroup): WeightedGroup {
-    const alternatives = group.alternatives.map((alt) => alt.map((word) => {
-      const { own, parts, partsKnown } = this.index.stemsOf(word);
-      return { own, parts: partsKnown ? parts : [] };
-    }));
-    // A concept is as specific as its most common known spelling; one the reports never use weighs most.
-    const known = alternatives.flat().filter((s) => this.index.has(s.own)).map((s) => this.index.idf(s.own));
-    const weight = known.length ? Math.min(...known) : this.index.idf('\u0000unknown');
-    return { group, weight, alternatives };
+  /** The topics of the meetings asked about, newest meeting first, in the report's order. */
+  private sectionsOf(dates: Set<string>, groups: WeightedGroup[], intent: QuestionIntent): Answer[] {
+    const meetings = this.meetings.filter((m) => dates.has(m.date)).reverse();
+    const out: Answer[] = [];
+    for (const meeting of meetings) {
+      for (const section of meeting.sections) {
+        if (out.length >= this.options.maxAnswers) return out;
+        if (isOverview(section) && meeting.sections.length > 1) continue;
+        const { quote } = pickQuote(section.text, (s) => this.sentenceScore(groups, s), { ...intent, agreement: true }, meeting.date);
+        out.push(this.toAnswer({ ref: '', meeting, section }, quote, 0));
+      }
+    }
+    return out;
   }
 
-  /** Weight of the groups found in the stems; a compound found only by its head ("toezicht" for "cameratoezicht") counts in part. */
+  /** Weights of the concepts: as specific as their most common spelling in the reports (inverse document frequency). */
+  private weighAll(groups: TermGroup[]): WeightedGroup[] {
+    const weighed = groups.map((group) => {
+      const alternatives = group.alternatives.map((alt) => ({
+        credit: alt.credit,
+        words: alt.words.map((word) => {
+          const { own, parts, partsKnown } = this.index.stemsOf(word);
+          return { own, parts: partsKnown ? parts : [], relatives: this.index.relatives(own) };
+        }),
+      }));
+      const present = alternatives.flatMap((a) => a.words).flatMap((s) => [s.own, ...s.relatives, ...s.parts]).filter((s) => this.index.has(s));
+      // A known concept the reports never use weighs most: a question about it has no answer here. A describing
+      // word ("dropping", "expected") weighs less, and when the reports lack it, no more than a word nobody knows.
+      const specificity = present.length ? Math.min(...present.map((s) => this.index.idf(s))) : group.known && !group.ordinary ? this.index.idf('\u0000absent') : NaN;
+      const weight = group.ordinary ? ORDINARY_SHARE * specificity : specificity;
+      return { group, weight, alternatives };
+    });
+    // A word nobody knows (a name, a rare word, English the lists lack) may not outweigh the words that are known.
+    const known = weighed.filter((g) => !Number.isNaN(g.weight)).map((g) => g.weight);
+    if (known.length === 0) return [];
+    const unknown = UNKNOWN_SHARE * Math.min(...known);
+    return weighed.map((g) => (Number.isNaN(g.weight) ? { ...g, weight: unknown } : g));
+  }
+
+  /** Weight of the groups found in the stems. */
   private coverage(groups: WeightedGroup[], stems: ReadonlySet<string>): number {
     const credit = (w: WordStems) => {
       if (stems.has(w.own) || (w.parts.length > 0 && w.parts.every((p) => stems.has(p)))) return 1;
+      if (w.relatives.some((r) => stems.has(r))) return RELATIVE_CREDIT;
       return w.parts.length > 0 && stems.has(w.parts[w.parts.length - 1]) ? HEAD_CREDIT : 0;
     };
     let sum = 0;
-    for (const g of groups) sum += g.weight * Math.max(...g.alternatives.map((alt) => Math.min(...alt.map(credit))));
+    for (const g of groups) {
+      let best = 0;
+      for (const alt of g.alternatives) {
+        let c = alt.credit;
+        for (const w of alt.words) c = Math.min(c, alt.credit * credit(w));
+        best = Math.max(best, c);
+      }
+      sum += g.weight * best;
+    }
     return sum;
   }
 
-  /** Stems of a sentence, kept for the sentences quoted before: tokenising and stemming them was most of an answer. */
   /** The question's concepts in a sentence; those in its opening words (who acts, what about) count half again. */
   private sentenceScore(groups: WeightedGroup[], sentence: string): number {
     const opening = sentence.split(/\s+/).slice(0, SENTENCE_OPENING_WORDS).join(' ');
     return this.coverage(groups, this.stemsIn(sentence)) + 0.5 * this.coverage(groups, this.stemsIn(opening));
   }
 
+  /** Stems of a sentence, kept for the sentences quoted before: tokenising and stemming them was most of an answer. */
   private stemsIn(sentence: string): ReadonlySet<string> {
     const cached = this.sentenceStems.get(sentence);
     if (cached) return cached;
@@ -193,8 +282,8 @@ export class KnowledgeBase {
     return stems;
   }
 
-  private toAnswer(hit: SectionHit, quote: string, score: number): Answer {
-    const { meeting, section } = hit.doc;
+  private toAnswer(doc: IndexedSection, quote: string, score: number): Answer {
+    const { meeting, section } = doc;
     return { date: meeting.date, meeting: meeting.title, section: section.heading, quote, score: roundScore(score) };
   }
 }

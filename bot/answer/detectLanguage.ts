@@ -1,21 +1,33 @@
-// Dutch or English, from the function words of the question. Reports are Dutch, so ties go to Dutch.
+// Dutch or English. Function words decide a full question; a question of keywords only ("tear gas water cannon",
+// "vuurwerk handhaving") is told by its words: English when the word lists know them as English and the reports
+// do not use them, Dutch when the reports or the Dutch word lists do. Reports are Dutch, so ties go to Dutch.
+import { isDutchWord, isEnglishTerm } from '../search/lexicon';
 import { DUTCH_STOP_WORDS, ENGLISH_STOP_WORDS, tokenize } from '../search/textAnalysis';
-import glossary from '../search/glossary.json';
-
-const ENGLISH = ENGLISH_STOP_WORDS;
-const DUTCH = new Set([...DUTCH_STOP_WORDS, ...`afgesproken gezegd besproken zei hoeveel krijgt elke welk welke wanneer waarom zijn
-politie burgemeesters regioburgemeesters korpschef vergadering overleg`.split(/\s+/)]);
-const ENGLISH_TERMS = new Set(Object.keys(glossary.en).flatMap((k) => k.split(' ')));
 
 export type Language = 'nl' | 'en';
 
-export function detectLanguage(text: string): Language {
+/** Dutch words questions use that are no function words but show the language ("afgesproken", "wanneer"). */
+const DUTCH_QUESTION_WORDS = new Set(`afgesproken gezegd besproken zei hoeveel krijgt elke welk welke wanneer waarom zijn
+politie burgemeesters regioburgemeesters korpschef vergadering overleg wat wie hoe`.split(/\s+/));
+
+/** `isReportWord`: whether the reports use the word (their language is Dutch). */
+export function detectLanguage(text: string, isReportWord: (word: string) => boolean = () => false): Language {
   let en = 0;
   let nl = 0;
   for (const t of tokenize(text)) {
-    if (ENGLISH.has(t)) en += DUTCH.has(t) ? 0.5 : 1;
-    if (DUTCH.has(t)) nl += ENGLISH.has(t) ? 0.5 : 1;
-    if (!ENGLISH.has(t) && !DUTCH.has(t) && ENGLISH_TERMS.has(t)) en += 0.5;
+    const englishFunction = ENGLISH_STOP_WORDS.has(t);
+    const dutchFunction = DUTCH_STOP_WORDS.has(t) || DUTCH_QUESTION_WORDS.has(t);
+    if (englishFunction || dutchFunction) {
+      if (englishFunction) en += dutchFunction ? 0.5 : 1;
+      if (dutchFunction) nl += englishFunction ? 0.5 : 1;
+      continue;
+    }
+    if (/^\d+$/.test(t)) continue;
+    // Content words count half: a Dutch question may borrow English ("taskforce", "update").
+    const dutch = isReportWord(t) || isDutchWord(t);
+    const english = isEnglishTerm(t);
+    if (english && !dutch) en += 0.5;
+    else if (dutch && !english) nl += 0.5;
   }
   return en > nl ? 'en' : 'nl';
 }

@@ -1,30 +1,39 @@
 // The quote of an answer: the best sentence of a section and its neighbours, up to three sentences and
-// MAX_QUOTE characters. Sentences score by the question's concepts they hold (weighted by rarity), and
-// by saying what the question asks for: an agreement, or a date.
+// MAX_QUOTE characters. Sentences score by the question's concepts they hold (weighted by rarity), and by saying
+// what the question asks for: an agreement, or a date ahead. The section is about the question already, so a
+// sentence that says what was agreed, or when it comes back, answers such a question even without its words.
 import { splitSentences } from './sentences';
 import type { QuestionIntent } from './questionTerms';
+import { pointsAhead } from './timeAhead';
 
 export const MAX_QUOTE = 600;
 const MAX_SENTENCES = 3;
 
-export const AGREEMENT_SENTENCE = /\b(?:afgesproken|afspraak|afspraken|overeengekomen|besloten|ingestemd|stemt in|akkoord|toegezegd|zegt toe|spreekt af|spreken af|zal|zullen|komt terug|terugkomen|terug te komen|vastgesteld)\b/i;
-const WHEN_SENTENCE = /\b(?:\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|\d{4}|volgend(?:e)? (?:lovp|keer|overleg)|na de zomer|voor de zomer|begin|eind)\b/i;
+export const AGREEMENT_SENTENCE = /\b(?:afgesproken|afspraak|afspraken|overeengekomen|besloten|ingestemd|stemt in|stemmen in|akkoord|toegezegd|zegt toe|zeggen toe|spreekt af|spreken af|vastgesteld|besluit)\b/i;
+/** Commitments count for an agreement question when no sentence states the agreement itself. */
+const COMMITMENT_SENTENCE = /\b(?:zal|zullen|komt terug|komen terug|terugkomen|terug te komen|gaat|gaan)\b/i;
 
 const REFERS_BACK = /^(?:dit|deze|dat|die|hij|zij|ze|hierbij|daarbij|hiervoor|daarvoor|hierover|daarover|hiermee|daarmee|this|these|that|he|she|they|it)\b/i;
+
+/** How much a sentence that says what is asked for gains, as a share of the best-scoring sentence's score. */
+const ASKED_FOR_SHARE = 0.8;
 
 export interface ScoredSentence {
   text: string;
   score: number;
 }
 
-export function pickQuote(text: string, scoreSentence: (s: string) => number, intent: QuestionIntent): { quote: string; best: number } {
-  const sentences: ScoredSentence[] = splitSentences(text).map((s) => {
-    let score = scoreSentence(s);
-    if (score > 0 && intent.agreement && AGREEMENT_SENTENCE.test(s)) score *= 1.5;
-    if (score > 0 && intent.when && WHEN_SENTENCE.test(s)) score *= 1.5;
-    return { text: s, score };
+export function pickQuote(text: string, scoreSentence: (s: string) => number, intent: QuestionIntent, meetingDate?: string): { quote: string; best: number } {
+  const raw = splitSentences(text).map((s) => ({ text: s, score: scoreSentence(s) }));
+  if (raw.length === 0) return { quote: '', best: 0 };
+  const top = Math.max(...raw.map((s) => s.score), 1e-9);
+  const agreed = raw.some((s) => AGREEMENT_SENTENCE.test(s.text));
+  const sentences: ScoredSentence[] = raw.map((s) => {
+    let score = s.score;
+    if (intent.agreement && (agreed ? AGREEMENT_SENTENCE : COMMITMENT_SENTENCE).test(s.text)) score += ASKED_FOR_SHARE * top;
+    if (intent.when && pointsAhead(s.text, meetingDate)) score += ASKED_FOR_SHARE * top;
+    return { text: s.text, score };
   });
-  if (sentences.length === 0) return { quote: '', best: 0 };
   let bestAt = 0;
   sentences.forEach((s, i) => { if (s.score > sentences[bestAt].score) bestAt = i; });
   // The window of up to three sentences around the best one that holds the most of the question; on a tie

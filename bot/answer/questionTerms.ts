@@ -1,9 +1,10 @@
-// What a question asks about: term groups (an English word translated to its Dutch terms, a Dutch word
-// with its synonyms), and what kind of answer it wants (an agreement, a date).
+// What a question asks about: term groups, one per concept, each with the Dutch spellings that count for it
+// (an English word's translations, a Dutch word with its synonyms and abbreviations, a typo's correction), and
+// what kind of answer it wants (an agreement, a date).
 import { dutchCognates } from '../search/cognates';
-import glossary from '../search/glossary.json';
-import type { TermGroup } from '../search/sectionIndex';
-import { STOP_WORDS, tokenize } from '../search/textAnalysis';
+import { dutchSynonyms, lookUpEnglish } from '../search/lexicon';
+import type { Alternative, TermGroup } from '../search/sectionIndex';
+import { contentTokens, DUTCH_STOP_WORDS, ENGLISH_STOP_WORDS, STOP_WORDS, tokenize } from '../search/textAnalysis';
 import type { Language } from './detectLanguage';
 
 export interface QuestionIntent {
@@ -11,46 +12,119 @@ export interface QuestionIntent {
   when: boolean;
 }
 
-const AGREEMENT_QUESTION = /\b(?:afgesproken|afspraak|afspraken|besloten|besluit|overeengekomen|toegezegd|agreed|agreement|decided|decision|promised|commitment)/i;
-const WHEN_QUESTION = /\b(?:wanneer|when|datum|date|deadline|termijn|tijdpad|planning)\b/i;
+const AGREEMENT_QUESTION = /\b(?:afgesproken|afspraak|afspraken|besloten|besluit|overeengekomen|toegezegd|agreed|agree|agreement|decided|decision|promised|commitment|concluded)/i;
+const WHEN_QUESTION = /\b(?:wanneer|when|datum|date|deadline|termijn|tijdpad|planning|terugkomen|komt\s+(?:\S+\s+){0,3}terug|come[s]?\s+back|again|weer|opnieuw)\b/i;
 
 export function questionIntent(question: string): QuestionIntent {
   return { agreement: AGREEMENT_QUESTION.test(question), when: WHEN_QUESTION.test(question) };
 }
 
-type Dictionary = Record<string, string[]>;
-const EN: Dictionary = glossary.en;
-const NL: Dictionary = glossary.nl;
-const MAX_PHRASE = 4;
-
-function lookup(dict: Dictionary, phrase: string): string[] | undefined {
-  return dict[phrase] ?? (phrase.endsWith('s') && phrase.length > 4 ? dict[phrase.slice(0, -1)] : undefined);
+/** What question understanding needs to know about the reports. */
+export interface Vocabulary {
+  /** Whether the reports use this word (as it is, by stem, or as the parts of a compound). */
+  knows(word: string): boolean;
+  /** A report word this one is probably a typo of. */
+  correct(word: string, language: Language): string | undefined;
 }
 
-const toAlternative = (text: string) => tokenize(text).filter((t) => !STOP_WORDS.has(t));
+/** Phrases that only shape a question ("hoe staat het met", "komt ... terug", "what happened with"). */
+const SHAPING_PHRASES = /\b(?:stand van zaken|hoe staat het (?:er )?(?:mee|met)|aan (?:de )?orde (?:gekomen|geweest)?|aan bod (?:gekomen|geweest)?|op de agenda|ter sprake|komt (?:er )?(?:\S+ )?terug|terug(?:komen|gekomen|komt)|what is the status of|what's the status of|the state of play|come(?:s)? back|on the agenda|what happened (?:with|to)|what was said)\b/gi;
+/** Question words that only say what kind of answer is wanted. */
+const DUTCH_SHAPERS = new Set(`wie wat waar wanneer waarom hoe welke welk wordt worden werd zijn is er nog al weer opnieuw
+komt komen kwam terug gezegd gedaan besproken afgesproken verteld gemeld genoemd vinden vindt vonden vond denken denkt
+mening standpunt reactie gebeurd gebeurt gebeuren gaat gaan ging doen doet deed precies eigenlijk ongeveer momenteel nu
+zeggen zei zeiden bekend duidelijk uitleg uitgelegd toegelicht toelichting informatie iets`.split(/\s+/));
+const ENGLISH_SHAPERS = new Set(`what which who whom whose when where why how happen happened happening happens say said says
+tell told think thinks thought know known view views opinion opinions position stance react reaction reacted respond response
+responded feel feels felt plan planned plans going gonna get got gets give gave given make made makes do done doing go goes
+went gone come comes came back again want wanted wants need needed needs mean means meant take took taken put keep kept
+anything something everything thing things stuff lot lots much many often some every each ever currently current recent recently
+latest last next upcoming soon new old exactly actually really basically kind sort way ways part parts there here now any
+update updates status state info information details`.split(/\s+/));
 
-// Set phrases that only shape a question ("hoe staat het met de stand van zaken rond ...").
-const SHAPING_PHRASES = /\b(?:stand van zaken|hoe staat het (?:er )?(?:mee|met)|aan (?:de )?orde (?:gekomen|geweest)?|aan bod (?:gekomen|geweest)?|what is the status of|what's the status of|the state of play)\b/gi;
+const MAX_PHRASE = 4;
+/** Credit of a cognate guess ("evaluation" -> "evaluatie"): often right, not always. */
+const COGNATE_CREDIT = 0.7;
+/** Credit of a Dutch synonym from the glossary ("knelpunten" for "problemen"). */
+const SYNONYM_CREDIT = 0.85;
+/** Credit of the typo's correction: most likely what was meant, said so in the reply. */
+const CORRECTION_CREDIT = 0.9;
 
-/** Term groups of a question: longest glossary phrases first, other content words as they are. */
-export function termGroups(question: string, language: Language): TermGroup[] {
-  const tokens = tokenize(question.replace(SHAPING_PHRASES, ' '));
+const toWords = (text: string) => tokenize(text).filter((t) => !DUTCH_STOP_WORDS.has(t) || t.length <= 3);
+
+function alternative(text: string, credit: number): Alternative | undefined {
+  const words = toWords(text);
+  return words.length ? { words, credit } : undefined;
+}
+
+function englishGroup(phrase: string): TermGroup | undefined {
+  const { translations, ordinary } = lookUpEnglish(phrase);
+  const alternatives: Alternative[] = [];
+  for (const t of translations) {
+    const a = alternative(t.dutch, t.credit);
+    if (a) alternatives.push(a);
+  }
+  if (!phrase.includes(' ')) {
+    // Reports borrow English ("taskforce", "pilot", "update") and share cognates with it ("evaluatie").
+    alternatives.push({ words: [phrase], credit: 1 });
+    for (const c of dutchCognates(phrase)) if (c !== phrase) alternatives.push({ words: [c], credit: COGNATE_CREDIT });
+  }
+  if (!translations.length && phrase.includes(' ')) return undefined;
+  return { word: phrase, alternatives, known: translations.length > 0, ordinary };
+}
+
+function dutchGroup(phrase: string, abbreviation: boolean): TermGroup | undefined {
+  const synonyms = dutchSynonyms(phrase);
+  if (phrase.includes(' ') && !synonyms.length) return undefined;
+  // An abbreviation's expansion is the same thing, not a near-synonym.
+  const credit = abbreviation ? 1 : SYNONYM_CREDIT;
+  const alternatives = [{ words: phrase.split(' '), credit: 1 }, ...synonyms.map((s) => alternative(s, credit)).filter((a) => a !== undefined)];
+  return { word: phrase, alternatives, known: synonyms.length > 0 };
+}
+
+/**
+ * Term groups of a question: the longest phrase a word list knows first, other content words as they are. A word
+ * the reports do not use and no list knows is replaced by the report word it is most likely a typo of.
+ */
+export function termGroups(question: string, language: Language, vocabulary?: Vocabulary): TermGroup[] {
+  const shaped = question.replace(SHAPING_PHRASES, ' ');
+  // Abbreviations in capitals survive as terms even when they spell a stop word ("de ME", "het OM").
+  const abbreviations = new Set(contentTokens(shaped).filter((t) => STOP_WORDS.has(t)));
+  const tokens = tokenize(shaped);
+  const stop = language === 'en' ? ENGLISH_STOP_WORDS : DUTCH_STOP_WORDS;
+  const shapers = language === 'en' ? ENGLISH_SHAPERS : DUTCH_SHAPERS;
+  const isFiller = (t: string) => !abbreviations.has(t) && (stop.has(t) || shapers.has(t) || STOP_WORDS.has(t));
   const groups: TermGroup[] = [];
   for (let i = 0; i < tokens.length;) {
-    let matched = false;
-    for (let n = Math.min(MAX_PHRASE, tokens.length - i); n >= 1 && !matched; n--) {
-      const phrase = tokens.slice(i, i + n).join(' ');
-      if (n === 1 && STOP_WORDS.has(phrase)) break;
-      const english = language === 'en' ? lookup(EN, phrase) : undefined;
-      const synonyms = lookup(NL, phrase);
-      if (!english && !synonyms && n > 1) continue;
-      const own = english ?? (language === 'en' ? dutchCognates(phrase) : [phrase]);
-      const alternatives = [...own, ...(synonyms ?? [])].map(toAlternative).filter((a) => a.length > 0);
-      if (alternatives.length) groups.push({ word: phrase, alternatives });
-      i += n;
-      matched = true;
+    let group: TermGroup | undefined;
+    let used = 1;
+    for (let n = Math.min(MAX_PHRASE, tokens.length - i); n >= 1 && !group; n--) {
+      const words = tokens.slice(i, i + n);
+      if (isFiller(words[0]) || isFiller(words[n - 1])) continue;
+      const phrase = words.join(' ');
+      group = language === 'en' ? englishGroup(phrase) : dutchGroup(phrase, abbreviations.has(phrase));
+      used = n;
     }
-    if (!matched) i++;
+    if (group) {
+      if (vocabulary && !group.known && !group.word.includes(' ')) group = corrected(group, language, vocabulary);
+      groups.push(group);
+    }
+    i += used;
   }
   return groups;
+}
+
+/** A word neither the reports nor a list knows: its likely correction, if the reports have one. */
+function corrected(group: TermGroup, language: Language, vocabulary: Vocabulary): TermGroup {
+  if (group.alternatives.some((a) => a.words.every((w) => vocabulary.knows(w)))) return group;
+  const fix = vocabulary.correct(group.word, language);
+  if (!fix) return group;
+  const fixed = language === 'en' ? englishGroup(fix) : dutchGroup(fix, false);
+  if (!fixed) return group;
+  return {
+    word: group.word,
+    correction: fix,
+    known: true,
+    alternatives: fixed.alternatives.map((a) => ({ ...a, credit: a.credit * CORRECTION_CREDIT })),
+  };
 }

@@ -50,3 +50,25 @@ export function findFullDate(text: string): string | undefined {
   if (i) candidates.push({ at: i.index, iso: isoDate(+i[1], +i[2], +i[3]) });
   return candidates.filter((c) => c.iso).sort((a, b) => a.at - b.at)[0]?.iso;
 }
+
+const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:e|ste|de)?\\s+(${MONTH_PATTERN})\\b(?!\\.?,?\\s+\\d{4})`, 'gi');
+
+/**
+ * The meeting date of a report title: its first date, also when the year is written only once for two meetings
+ * ("Korte terugkoppeling LOVP 29 november en extra LOVP 23 november 2021" -> 2021-11-29).
+ */
+export function findTitleDate(title: string): string | undefined {
+  const full = findFullDate(title);
+  if (!full) return undefined;
+  const fullAt = WRITTEN.exec(title)?.index ?? Infinity;
+  for (const m of title.matchAll(DAY_MONTH)) {
+    if (m.index >= fullAt) break;
+    const year = Number(full.slice(0, 4));
+    const month = monthNumber(m[2])!;
+    // The year that puts the two meetings closest: "29 december en 4 januari 2022" is December 2021.
+    const days = (iso: string) => Math.abs(Date.parse(iso) - Date.parse(full));
+    const candidates = [year, year - 1, year + 1].map((y) => isoDate(y, month, +m[1])).filter((d) => d !== undefined);
+    if (candidates.length) return candidates.sort((a, b) => days(a) - days(b))[0];
+  }
+  return full;
+}

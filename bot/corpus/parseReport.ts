@@ -2,7 +2,7 @@
 // into a Meeting. PDF extraction leaves lines wrapped at page width, often with blank lines between
 // them, headings on their own line or written inline as "Heading: text", and page breaks in the middle
 // of paragraphs, so structure is recovered from punctuation and line shape rather than blank lines.
-import { findFullDate } from './dutchDates';
+import { findFullDate, findTitleDate } from './dutchDates';
 import type { Meeting, Section } from './meeting';
 
 export class ReportError extends Error {
@@ -59,7 +59,7 @@ function findTitle(lines: Line[], source: string): { title: string; date: string
     if (i + 1 < head.length && head[i + 1].markdownHeading === head[i].markdownHeading) candidates.push([`${one} ${head[i + 1].text}`, 2]);
     for (const [title, used] of candidates) {
       if (title.length > 160) continue;
-      const date = findFullDate(title);
+      const date = findTitleDate(title);
       if (date && (TITLE_HINT.test(title) || i === 0)) return { title: title.replace(/\s+$/, ''), date, bodyStart: i + used };
     }
   }

@@ -10,7 +10,7 @@ import { isReportFile } from '../corpus/extractText';
 import type { SectionIndexSnapshot } from './sectionIndex';
 
 /** Bump when the layout of the cache file changes. */
-export const INDEX_CACHE_VERSION = 1;
+export const INDEX_CACHE_VERSION = 2;
 
 export interface IndexCache {
   version: number;
@@ -40,8 +40,10 @@ async function codeFingerprint(): Promise<string> {
   const ext = path.extname(__filename);
   const files = [path.join(botDir, `knowledgeBase${ext}`)];
   for (const dir of ['corpus', 'search']) {
-    for (const name of (await readdir(path.join(botDir, dir))).sort()) files.push(path.join(botDir, dir, name));
+    const entries = await readdir(path.join(botDir, dir), { recursive: true, withFileTypes: true });
+    for (const e of entries.filter((x) => x.isFile())) files.push(path.join(e.parentPath ?? e.path, e.name));
   }
+  files.sort();
   for (const file of files) hash.update(`${path.relative(botDir, file)}\0`).update(await readFile(file)).update('\0');
   for (const pkg of ['lunr', 'lunr-languages']) hash.update(`${pkg}@${require(`${pkg}/package.json`).version}\0`);
   return (codeHash = hash.digest('hex'));

@@ -73,6 +73,11 @@ export class LunrScorer {
     return term in this.lunr.invertedIndex;
   }
 
+  /** Every term of the index. */
+  terms(): string[] {
+    return Object.keys(this.lunr.invertedIndex);
+  }
+
   /** Number of sections holding the term in any field. */
   documentFrequency(term: string): number {
     let n = this.frequencies.get(term);

@@ -4,6 +4,8 @@
 import lunr from 'lunr';
 import type { Meeting, Section } from '../corpus/meeting';
 import { CompoundSplitter } from './compoundSplitter';
+import { derivationalRoot } from './derivations';
+import { Speller } from './spelling';
 import { LunrScorer, shareEmptyMetadata } from './lunrScorer';
 export { byLunrRank } from './lunrScorer';
 import { contentTokens, stem, tokenize } from './textAnalysis';
@@ -14,13 +16,23 @@ export interface IndexedSection {
   section: Section;
 }
 
-/** One alternative spelling of a concept: its stems must all match (a phrase) for the alternative to match. */
-export type Alternative = string[];
+/** One spelling of a concept: its words must all match (a phrase) for it to match, and it counts `credit` (0-1). */
+export interface Alternative {
+  words: string[];
+  credit: number;
+}
 
-/** A concept the question asks about, with its alternatives (translations, synonyms) and weight. */
+/** A concept the question asks about, with its alternatives (translations, synonyms). */
 export interface TermGroup {
+  /** The question's own word or phrase. */
   word: string;
   alternatives: Alternative[];
+  /** Whether a word list knows the word (a concept the reports may lack), as opposed to a word nobody knows. */
+  known: boolean;
+  /** The report word a typo was taken for ("vuurwerkverbod" for "vuurwerkverbodd"). */
+  correction?: string;
+  /** A word that describes rather than names the topic ("dropping", "new"): it weighs less (bot/search/lexicon.ts). */
+  ordinary?: boolean;
 }
 
 export interface SearchFilter {
@@ -37,13 +49,17 @@ export interface SectionHit {
   matchedStems: ReadonlySet<string>;
 }
 
+/** How much a word derived from the same root counts ("instroom" for "instromers"). */
+export const RELATIVE_CREDIT = 0.7;
+
 const stemPipelineFn: lunr.PipelineFunction = (token) => token.update((s) => stem(s));
 lunr.Pipeline.registerFunction(stemPipelineFn, 'lovp-stem');
 
 /** A built index as plain JSON (bot/search/indexCache.ts), valid only for the same meetings in the same order. */
 export interface SectionIndexSnapshot {
   index: object;
-  vocabulary: string[];
+  /** Every word of the reports with how often it occurs. */
+  vocabulary: [string, number][];
 }
 
 export class SectionIndex {
@@ -51,16 +67,20 @@ export class SectionIndex {
   readonly splitter: CompoundSplitter;
   private readonly index: lunr.Index;
   private readonly docCount: number;
-  private readonly vocabulary: Set<string>;
+  private readonly vocabulary: Map<string, number>;
+  private speller?: Speller;
+  private relativesByRoot?: Map<string, string[]>;
   private readonly scorer: LunrScorer;
   private readonly sections: IndexedSection[];
 
   /** Builds the index, or loads it from a snapshot of the same meetings (a cold start without rebuilding). */
   constructor(meetings: Meeting[], snapshot?: SectionIndexSnapshot) {
-    const vocabulary = new Set<string>(snapshot?.vocabulary);
-    if (!snapshot) for (const m of meetings) for (const s of m.sections) for (const t of tokenize(`${s.heading} ${s.text}`)) vocabulary.add(t);
+    const vocabulary = new Map<string, number>(snapshot?.vocabulary);
+    if (!snapshot) {
+      for (const m of meetings) for (const s of m.sections) for (const t of tokenize(`${s.heading} ${s.text}`)) vocabulary.set(t, (vocabulary.get(t) ?? 0) + 1);
+    }
     this.vocabulary = vocabulary;
-    this.splitter = new CompoundSplitter(vocabulary);
+    this.splitter = new CompoundSplitter(new Set(vocabulary.keys()));
     const docs = this.docs;
     const splitter = this.splitter;
     meetings.forEach((meeting, mi) => meeting.sections.forEach((section, si) => {
@@ -89,6 +109,33 @@ export class SectionIndex {
 
   snapshot(): SectionIndexSnapshot {
     return { index: this.index.toJSON(), vocabulary: [...this.vocabulary] };
+  }
+
+  /** Whether the reports use the word itself, its stem, or the parts of it as a compound. */
+  knows(word: string): boolean {
+    if (this.vocabulary.has(word) || this.has(stem(word))) return true;
+    const { parts, partsKnown } = this.stemsOf(word);
+    return partsKnown && parts.every((p) => this.has(p));
+  }
+
+  /** The report word a word nobody knows is most likely a typo of (bot/search/spelling.ts). */
+  correct(word: string): string | undefined {
+    this.speller ??= new Speller(this.vocabulary);
+    return this.speller.correct(word);
+  }
+
+  /** Report stems derived from the same root ("instrom" for "instromer", "demonstratie" for "demonstrant"). */
+  relatives(stemmed: string): string[] {
+    if (!this.relativesByRoot) {
+      this.relativesByRoot = new Map();
+      for (const term of this.scorer.terms()) {
+        const root = derivationalRoot(term);
+        const list = this.relativesByRoot.get(root);
+        if (list) list.push(term);
+        else this.relativesByRoot.set(root, [term]);
+      }
+    }
+    return (this.relativesByRoot.get(derivationalRoot(stemmed)) ?? []).filter((t) => t !== stemmed);
   }
 
   /** Stems a word stands for: its own stem and, for a compound, the stems of its parts. */
@@ -122,12 +169,14 @@ export class SectionIndex {
   /** What search returns, one section at a time in rank order, without building a hit per section. */
   visit(groups: TermGroup[], accept: SearchFilter, visit: (doc: IndexedSection, score: number, rank: number, matchedStems: ReadonlySet<string>) => void): void {
     const terms = new Map<string, number>();
+    const add = (term: string, boost: number) => terms.set(term, Math.max(terms.get(term) ?? 0, boost));
     for (const g of groups) {
       for (const alt of g.alternatives) {
-        for (const word of alt) {
+        for (const word of alt.words) {
           const { own, parts } = this.stemsOf(word);
-          terms.set(own, Math.max(terms.get(own) ?? 0, 1));
-          for (const p of parts) terms.set(p, Math.max(terms.get(p) ?? 0, 0.5));
+          add(own, alt.credit);
+          for (const p of parts) add(p, 0.5 * alt.credit);
+          for (const r of this.relatives(own)) add(r, RELATIVE_CREDIT * alt.credit);
         }
       }
     }

@@ -37,10 +37,16 @@ geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik i
 mijn moet na naar niet niets nog nu of om omdat onder ons ook op over reeds te tegen toch toen tot u uit uw van veel voor want waren
 was wat werd wezen wie wil worden wordt zal ze zelf zich zij zijn zo zonder zou ten aanzien betreft welke welk wanneer waarom waar
 hoeveel waarover waarbij gaat gaan graag eigenlijk precies iets iemand er rond rondom`.split(/\s+/));
-export const ENGLISH_STOP_WORDS = new Set(`a an and are as at be been being but by can could did do does for from had has have how i if in into is it its
-me my of on or our should so than that the their them then there these they this those to was we were what when where which who whom
-why will with would you your about any anything tell me please said say says discussed discuss talked talk mentioned meeting meetings
-lovp agreed agree agreement decided decide`.split(/\s+/));
+// English function words (a standard list, with the contractions tokenised) and words that shape a question.
+export const ENGLISH_STOP_WORDS = new Set(`a about above after again against all am an and any anything are aren as at be because been before being
+below between both but by can cannot could couldn d did didn do does doesn doing don down during each else even ever every few for from
+further had hadn has hasn have haven having he her here hers herself him himself his how i if in into is isn it its itself just ll m
+ma me might mightn more most must mustn my myself needn no nor not now o of off on once only or other others our ours ourselves out over
+own re s same shall shan she should shouldn so some such t than that the their theirs them themselves then there these they this those
+through to too under until up upon us ve very was wasn we were weren what whatever when where whether which while who whom whose why will
+with within without won would wouldn y yet you your yours yourself yourselves also already again still ago anyway however though
+regarding concerning according around since via per like also etc tell please said say says saying discussed discuss discussing
+talked talk talking mentioned mention meeting meetings lovp agreed agree agreement agreements decided decide decision decisions`.split(/\s+/));
 // Words common in questions that say nothing about the topic.
 const QUESTION_SHAPERS = `elke elk ieder iedere alle hoeveel vaak ongeveer momenteel huidige recent recente laatst laatste vorige
 volgende binnenkort gebeurd gebeurt gebeuren gedaan doet krijgt vinden vindt vond denkt denken standpunt mening iets
@@ -52,7 +58,16 @@ gemeld genoemd aangegeven zeggen besloten overeengekomen lovp vergadering overle
 
 export const STOP_WORDS = new Set([...DUTCH_STOP_WORDS, ...ENGLISH_STOP_WORDS, ...QUESTION_SHAPERS.split(/\s+/)]);
 
-/** Content tokens of a text: tokenised, without stop words. */
-export function contentTokens(text: string): string[] {
-  return tokenize(text).filter((t) => !STOP_WORDS.has(t));
+/** Content tokens of a text: tokenised, without stop words. An abbreviation written in capitals is kept even when
+ *  it spells a stop word ("het OM", "de ME", "de AP"), unless its neighbours are capitals too (a heading in capitals). */
+export function contentTokens(text: string, stopWords: ReadonlySet<string> = STOP_WORDS): string[] {
+  const words = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/['’‘`´]s\b/g, '').split(/[^A-Za-z0-9]+/).filter((w) => w);
+  const capitals = words.map((w) => /^[A-Z]{2,5}$/.test(w));
+  const out: string[] = [];
+  words.forEach((w, i) => {
+    const token = w.toLowerCase();
+    const abbreviation = capitals[i] && !capitals[i - 1] && !capitals[i + 1];
+    if (abbreviation || !stopWords.has(token)) out.push(token);
+  });
+  return out;
 }

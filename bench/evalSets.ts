@@ -1,0 +1,75 @@
+// Answer quality on every question set, Dutch and English apart, scored by the shared scorer (the contract the
+// hidden sets use). Usage: npm run -s eval [-- --holdout] [--sets a,b] [--verbose] [--cmd "..."]
+// Sets: dev (../shared/eval, over data/), tune and holdout (test/eval, written over data/ by someone who had not
+// read the code), unseen-tune and unseen-holdout (test/fixtures/unseen: nine reports written for testing, asked
+// over data/ plus those nine). The holdout sets are left out unless --holdout is given: they are for reporting, not
+// for tuning.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.join(__dirname, '..');
+const scorer = path.join(root, '..', 'shared', 'eval', 'score.mjs');
+const unseen = path.join(root, 'test', 'fixtures', 'unseen');
+const args = process.argv.slice(2);
+const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const verbose = args.includes('--verbose');
+const cmd = opt('--cmd') ?? 'npm run -s ask -- --json';
+
+interface QuestionSet {
+  name: string;
+  file: string;
+  data: () => string;
+  holdout?: boolean;
+}
+
+const dataDir = path.join(root, 'data');
+let withUnseen: string | undefined;
+/** data/ plus the nine unseen reports, in a temporary folder. */
+function dataWithUnseen(): string {
+  if (withUnseen) return withUnseen;
+  withUnseen = mkdtempSync(path.join(tmpdir(), 'lovp-eval-'));
+  for (const f of readdirSync(dataDir)) copyFileSync(path.join(dataDir, f), path.join(withUnseen, f));
+  for (const f of readdirSync(unseen).filter((n) => /^r\d+\.txt$/.test(n))) copyFileSync(path.join(unseen, f), path.join(withUnseen, `unseen-${f}`));
+  return withUnseen;
+}
+
+const SETS: QuestionSet[] = [
+  { name: 'dev', file: path.join(root, '..', 'shared', 'eval', 'dev-questions.jsonl'), data: () => dataDir },
+  { name: 'tune', file: path.join(root, 'test', 'eval', 'questions-tune.jsonl'), data: () => dataDir },
+  { name: 'holdout', file: path.join(root, 'test', 'eval', 'questions-holdout.jsonl'), data: () => dataDir, holdout: true },
+  { name: 'unseen-tune', file: path.join(unseen, 'questions-tune.jsonl'), data: dataWithUnseen },
+  { name: 'unseen-holdout', file: path.join(unseen, 'questions-holdout.jsonl'), data: dataWithUnseen, holdout: true },
+];
+
+const FIGURES = /questions (\d+) answerable \+ (\d+) unanswerable.*\n(?:[\s\S]*\n)?(?:ok|FAIL): hit@1 ([\d.]+) recall@5 ([\d.]+) quote@3 ([\d.]+) abstain ([\d.]+)/;
+
+function score(questions: string, data: string): { line: string; out: string } {
+  const run = spawnSync('node', [scorer, '--questions', questions, '--data', data, '--cmd', cmd, ...(verbose ? ['--verbose'] : [])],
+    { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const m = FIGURES.exec(run.stdout);
+  if (!m) throw new Error(`scorer failed:\n${run.stdout}${run.stderr}`);
+  return { line: `| ${m[1]} + ${m[2]} | ${m[3]} | ${m[4]} | ${m[5]} | ${m[6]} |`, out: run.stdout };
+}
+
+const only = opt('--sets')?.split(',');
+const chosen = SETS.filter((s) => (only ? only.includes(s.name) : !s.holdout || args.includes('--holdout')) && existsSync(s.file));
+const work = mkdtempSync(path.join(tmpdir(), 'lovp-eval-q-'));
+console.log('| set | language | questions (answerable + not) | hit@1 | recall@5 | quote@3 | abstain |');
+console.log('|---|---|---|---|---|---|---|');
+for (const set of chosen) {
+  const lines = readFileSync(set.file, 'utf8').split('\n').filter((l) => l.trim());
+  const byLanguage = new Map<string, string[]>();
+  for (const l of lines) {
+    const lang = String(JSON.parse(l).lang ?? 'all');
+    byLanguage.set(lang, [...(byLanguage.get(lang) ?? []), l]);
+  }
+  for (const [lang, subset] of [...byLanguage].sort()) {
+    const file = path.join(work, `${set.name}-${lang}.jsonl`);
+    writeFileSync(file, subset.join('\n') + '\n');
+    const { line, out } = score(file, set.data());
+    console.log(`| ${set.name} | ${lang} ${line}`);
+    if (verbose) for (const f of out.split('\n').filter((x) => x.startsWith('  '))) console.log(`    ${set.name}/${lang}: ${f.trim()}`);
+  }
+}
