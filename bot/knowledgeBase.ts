@@ -55,7 +55,7 @@ export interface KnowledgeOptions {
 export const DEFAULT_OPTIONS: KnowledgeOptions = { minCoverage: 0.5, minRelativeScore: 0.15, maxAnswers: 5, maxQuestionChars: 2000 };
 
 /** A compound found only by its head ("toezicht" for "cameratoezicht") counts this much. */
-const HEAD_CREDIT = 0.4;
+const HEAD_CREDIT = 0.5;
 /** An introduction that only names a topic ("In het LOVP ... is onder meer gesproken over X") ranks below X's section. */
 const OVERVIEW_FACTOR = 0.35;
 /** Sections of a meeting in a year the question names without making it a filter ("het overschot van 2023"). */
@@ -68,10 +68,13 @@ const MAX_CACHED_SENTENCES = 20_000;
 /** Words at the start of a sentence that name its subject ("De regioburgemeesters zijn teleurgesteld ..."). */
 const SENTENCE_OPENING_WORDS = 4;
 
-/** A word found as itself, as a derived word of the same root, or as the parts of a compound. */
+/** A word found as itself, as a derived word of the same root, as the parts of a compound, or by its head alone. */
 interface WordStems {
   own: string;
+  /** The parts of a compound of report words ("vuurwerk" + "verbod"). */
   parts: string[];
+  /** The last part of a compound, also when its first part is no report word ("beveiliging" of "persoonsbeveiliging"). */
+  head?: string;
   relatives: string[];
 }
 
@@ -156,7 +159,7 @@ export class KnowledgeBase {
       knows: (word: string) => this.index.knows(word) || (language === 'en' && isEnglishTerm(word)),
       correct: (word: string, lang: Language) => this.index.correct(word) ?? (lang === 'en' ? englishSpeller().correct(word) : undefined),
     };
-    const groups = this.weighAll(termGroups(text, language, vocabulary));
+    const groups = this.weighAll(termGroups(text, language, vocabulary), language);
     for (const g of groups) if (g.group.correction) corrections.push({ from: g.group.word, to: g.group.correction });
     const intent = questionIntent(question);
     const inDates = dates && dates.size > 0 ? (doc: IndexedSection) => dates.has(doc.meeting.date) : undefined;
@@ -217,28 +220,40 @@ export class KnowledgeBase {
     return out;
   }
 
-  /** Weights of the concepts: as specific as their most common spelling in the reports (inverse document frequency). */
-  private weighAll(groups: TermGroup[]): WeightedGroup[] {
+  /**
+   * Weights of the concepts: as specific as their most common spelling in the reports (inverse document frequency).
+   * A concept the reports lack weighs by how sure that is. The glossary's words are checked, so the reports lack
+   * the concept: it weighs most, and the question has no answer here. A general-lexicon word may only lack the
+   * reports' synonym: it weighs as much as the question's typical known concept. A describing word ("dropping")
+   * weighs half, and a word nobody knows never more than the least of the known ones, unless the question is Dutch:
+   * then the reports, written in it, are the resource that does not know it.
+   */
+  private weighAll(groups: TermGroup[], language: Language): WeightedGroup[] {
     const weighed = groups.map((group) => {
       const alternatives = group.alternatives.map((alt) => ({
         credit: alt.credit,
         words: alt.words.map((word) => {
           const { own, parts, partsKnown } = this.index.stemsOf(word);
-          return { own, parts: partsKnown ? parts : [], relatives: this.index.relatives(own) };
+          return { own, parts: partsKnown ? parts : [], head: parts.at(-1), relatives: this.index.relatives(own) };
         }),
       }));
-      const present = alternatives.flatMap((a) => a.words).flatMap((s) => [s.own, ...s.relatives, ...s.parts]).filter((s) => this.index.has(s));
-      // A known concept the reports never use weighs most: a question about it has no answer here. A describing
-      // word ("dropping", "expected") weighs less, and when the reports lack it, no more than a word nobody knows.
-      const specificity = present.length ? Math.min(...present.map((s) => this.index.idf(s))) : group.known && !group.ordinary ? this.index.idf('\u0000absent') : NaN;
-      const weight = group.ordinary ? ORDINARY_SHARE * specificity : specificity;
-      return { group, weight, alternatives };
+      const spellings = (s: WordStems) => [s.own, ...s.relatives, ...(s.parts.length ? s.parts : s.head ? [s.head] : [])];
+      const present = alternatives.flatMap((a) => a.words).flatMap(spellings).filter((s) => this.index.has(s));
+      const specificity = present.length ? Math.min(...present.map((s) => this.index.idf(s))) : undefined;
+      return { group, weight: specificity ?? NaN, alternatives, present: present.length > 0 };
     });
-    // A word nobody knows (a name, a rare word, English the lists lack) may not outweigh the words that are known.
-    const known = weighed.filter((g) => !Number.isNaN(g.weight)).map((g) => g.weight);
-    if (known.length === 0) return [];
-    const unknown = UNKNOWN_SHARE * Math.min(...known);
-    return weighed.map((g) => (Number.isNaN(g.weight) ? { ...g, weight: unknown } : g));
+    const presentWeights = weighed.filter((g) => g.present).map((g) => g.weight);
+    if (presentWeights.length === 0) return [];
+    const typical = median(presentWeights);
+    const unknown = UNKNOWN_SHARE * Math.min(...presentWeights);
+    return weighed.map(({ group, weight, alternatives, present }) => {
+      let w = weight;
+      // In a Dutch question, a word the reports lack (and that is no typo of theirs) is what they do not cover.
+      const absent = (group.known && group.checked) || (language === 'nl' && !group.ordinary);
+      if (!present) w = absent ? this.index.idf('\u0000absent') : group.known && !group.ordinary ? typical : unknown;
+      if (group.ordinary) w *= ORDINARY_SHARE;
+      return { group, weight: w, alternatives };
+    });
   }
 
   /** Weight of the groups found in the stems. */
@@ -246,7 +261,7 @@ export class KnowledgeBase {
     const credit = (w: WordStems) => {
       if (stems.has(w.own) || (w.parts.length > 0 && w.parts.every((p) => stems.has(p)))) return 1;
       if (w.relatives.some((r) => stems.has(r))) return RELATIVE_CREDIT;
-      return w.parts.length > 0 && stems.has(w.parts[w.parts.length - 1]) ? HEAD_CREDIT : 0;
+      return w.head !== undefined && stems.has(w.head) ? HEAD_CREDIT : 0;
     };
     let sum = 0;
     for (const g of groups) {
@@ -286,6 +301,11 @@ export class KnowledgeBase {
     const { meeting, section } = doc;
     return { date: meeting.date, meeting: meeting.title, section: section.heading, quote, score: roundScore(score) };
   }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
 /** Scores as answers show them, and rank them. */

@@ -2,6 +2,7 @@
 // (an English word's translations, a Dutch word with its synonyms and abbreviations, a typo's correction), and
 // what kind of answer it wants (an agreement, a date).
 import { dutchCognates } from '../search/cognates';
+import { dutchPartOfSpeech } from '../search/dutchWords';
 import { dutchSynonyms, lookUpEnglish } from '../search/lexicon';
 import type { Alternative, TermGroup } from '../search/sectionIndex';
 import { contentTokens, DUTCH_STOP_WORDS, ENGLISH_STOP_WORDS, STOP_WORDS, tokenize } from '../search/textAnalysis';
@@ -33,7 +34,8 @@ const SHAPING_PHRASES = /\b(?:stand van zaken|hoe staat het (?:er )?(?:mee|met)|
 const DUTCH_SHAPERS = new Set(`wie wat waar wanneer waarom hoe welke welk wordt worden werd zijn is er nog al weer opnieuw
 komt komen kwam terug gezegd gedaan besproken afgesproken verteld gemeld genoemd vinden vindt vonden vond denken denkt
 mening standpunt reactie gebeurd gebeurt gebeuren gaat gaan ging doen doet deed precies eigenlijk ongeveer momenteel nu
-zeggen zei zeiden bekend duidelijk uitleg uitgelegd toegelicht toelichting informatie iets`.split(/\s+/));
+zeggen zei zeiden bekend duidelijk uitleg uitgelegd toegelicht toelichting informatie iets mag mogen mocht mochten moet
+moeten moest moesten kan kunnen kon konden wil willen wilde wilden zal zullen zou zouden`.split(/\s+/));
 const ENGLISH_SHAPERS = new Set(`what which who whom whose when where why how happen happened happening happens say said says
 tell told think thinks thought know known view views opinion opinions position stance react reaction reacted respond response
 responded feel feels felt plan planned plans going gonna get got gets give gave given make made makes do done doing go goes
@@ -58,7 +60,7 @@ function alternative(text: string, credit: number): Alternative | undefined {
 }
 
 function englishGroup(phrase: string): TermGroup | undefined {
-  const { translations, ordinary } = lookUpEnglish(phrase);
+  const { translations, ordinary, source } = lookUpEnglish(phrase);
   const alternatives: Alternative[] = [];
   for (const t of translations) {
     const a = alternative(t.dutch, t.credit);
@@ -70,7 +72,7 @@ function englishGroup(phrase: string): TermGroup | undefined {
     for (const c of dutchCognates(phrase)) if (c !== phrase) alternatives.push({ words: [c], credit: COGNATE_CREDIT });
   }
   if (!translations.length && phrase.includes(' ')) return undefined;
-  return { word: phrase, alternatives, known: translations.length > 0, ordinary };
+  return { word: phrase, alternatives, known: translations.length > 0, ordinary, checked: source === 'domain' };
 }
 
 function dutchGroup(phrase: string, abbreviation: boolean): TermGroup | undefined {
@@ -79,7 +81,8 @@ function dutchGroup(phrase: string, abbreviation: boolean): TermGroup | undefine
   // An abbreviation's expansion is the same thing, not a near-synonym.
   const credit = abbreviation ? 1 : SYNONYM_CREDIT;
   const alternatives = [{ words: phrase.split(' '), credit: 1 }, ...synonyms.map((s) => alternative(s, credit)).filter((a) => a !== undefined)];
-  return { word: phrase, alternatives, known: synonyms.length > 0 };
+  const ordinary = !phrase.includes(' ') && /^[var]$/.test(dutchPartOfSpeech(phrase) ?? '');
+  return { word: phrase, alternatives, known: synonyms.length > 0, checked: synonyms.length > 0, ordinary };
 }
 
 /**
@@ -100,7 +103,9 @@ export function termGroups(question: string, language: Language, vocabulary?: Vo
     let used = 1;
     for (let n = Math.min(MAX_PHRASE, tokens.length - i); n >= 1 && !group; n--) {
       const words = tokens.slice(i, i + n);
-      if (isFiller(words[0]) || isFiller(words[n - 1])) continue;
+      // A phrase a list knows may start or end with a word that alone only shapes the question ("state secretary").
+      const edge = n === 1 ? isFiller : (t: string) => !abbreviations.has(t) && stop.has(t);
+      if (edge(words[0]) || edge(words[n - 1])) continue;
       const phrase = words.join(' ');
       group = language === 'en' ? englishGroup(phrase) : dutchGroup(phrase, abbreviations.has(phrase));
       used = n;
@@ -109,7 +114,7 @@ export function termGroups(question: string, language: Language, vocabulary?: Vo
       if (vocabulary && !group.known && !group.word.includes(' ')) group = corrected(group, language, vocabulary);
       groups.push(group);
     }
-    i += used;
+    i += group ? used : 1;
   }
   return groups;
 }

@@ -17,6 +17,9 @@ export interface Translation {
   credit: number;
 }
 
+/** Where a translation comes from: the domain glossary is checked by hand, the general lexicon is not. */
+export type Source = 'domain' | 'general';
+
 const GENERAL_CREDIT = 0.8;
 const DIR = path.join(__dirname, 'lexicon');
 
@@ -99,6 +102,7 @@ export interface EnglishTerm {
    * often a guess.
    */
   ordinary: boolean;
+  source?: Source;
 }
 
 /** The Dutch for an English word or phrase (tokenised, lower case); the last word may be inflected. */
@@ -111,12 +115,11 @@ export function lookUpEnglish(phrase: string): EnglishTerm {
     const domain = domainEnglish.get(key);
     const ordinary = general.get(key);
     if (!domain && !ordinary) continue;
-    const seen = new Set<string>();
-    const out: Translation[] = [];
-    for (const [values, credit] of [[domain ?? [], 1], [ordinary ?? [], GENERAL_CREDIT]] as const) {
-      for (const dutch of values) if (!seen.has(dutch)) seen.add(dutch), out.push({ dutch, credit });
-    }
-    return { translations: out, ordinary: !domain && /^[var]$/.test(partOfSpeech.get(key) ?? '') };
+    // The glossary's translations are the domain's; the general lexicon's senses would only add noise
+    // ("minister" as a clergyman).
+    if (domain) return { translations: domain.map((dutch) => ({ dutch, credit: 1 })), ordinary: false, source: 'domain' };
+    const translations = ordinary!.map((dutch) => ({ dutch, credit: GENERAL_CREDIT }));
+    return { translations, ordinary: /^[var]$/.test(partOfSpeech.get(key) ?? ''), source: 'general' };
   }
   return { translations: [], ordinary: false };
 }

@@ -29,6 +29,8 @@ export interface TermGroup {
   alternatives: Alternative[];
   /** Whether a word list knows the word (a concept the reports may lack), as opposed to a word nobody knows. */
   known: boolean;
+  /** The glossary's words are checked by hand: when the reports lack them, the reports lack the concept. */
+  checked?: boolean;
   /** The report word a typo was taken for ("vuurwerkverbod" for "vuurwerkverbodd"). */
   correction?: string;
   /** A word that describes rather than names the topic ("dropping", "new"): it weighs less (bot/search/lexicon.ts). */

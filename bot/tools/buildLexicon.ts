@@ -127,7 +127,14 @@ export interface LexiconEntry {
   pos: string;
 }
 
-export function buildLexicon(root: string): { lexicon: Map<string, LexiconEntry>; forms: Map<string, string> } {
+export interface Lexicon {
+  lexicon: Map<string, LexiconEntry>;
+  forms: Map<string, string>;
+  /** Dutch headwords with the main part of speech of their first English gloss ("aarzelen" -> v, "basis" -> n). */
+  dutch: Map<string, string>;
+}
+
+export function buildLexicon(root: string): Lexicon {
   const engNld = readDictd(root, 'freedict-eng-nld');
   const nldEng = readDictd(root, 'freedict-nld-eng');
   const direct = new Map<string, string[]>();
@@ -164,7 +171,13 @@ export function buildLexicon(root: string): { lexicon: Map<string, LexiconEntry>
     if (dutch.length) lexicon.set(en, { dutch: dutch.slice(0, MAX_DUTCH), pos: wordnet.partOfSpeech.get(en) ?? '' });
   }
   const forms = new Map([...wordnet.exceptions].filter(([, lemma]) => lexicon.has(lemma)));
-  return { lexicon, forms };
+  const dutch = new Map<string, string>();
+  for (const [nl, ens] of nldEng) {
+    if (nl.includes(' ')) continue;
+    const gloss = ens.map((en) => en.replace(/^to /, '')).find((en) => wordnet.partOfSpeech.has(en));
+    dutch.set(nl, gloss ? wordnet.partOfSpeech.get(gloss)! : '');
+  }
+  return { lexicon, forms, dutch };
 }
 
 function main() {
@@ -172,7 +185,8 @@ function main() {
   const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
   const root = opt('--from') ?? unpackPackages();
   const out = opt('--out') ?? path.join(__dirname, '../search/lexicon/en-nl.tsv');
-  const { lexicon, forms } = buildLexicon(root);
+  const dutchOut = path.join(path.dirname(out), 'nl-words.tsv');
+  const { lexicon, forms, dutch } = buildLexicon(root);
   const header = [
     '# English -> Dutch word list, derived by bot/tools/buildLexicon.ts; do not edit by hand.',
     '# Sources: FreeDict English-Dutch and Dutch-English dictionaries (Debian packages dict-freedict-eng-nld,',
@@ -185,7 +199,14 @@ function main() {
   const lines = [...lexicon].sort(([a], [b]) => a.localeCompare(b)).map(([en, { dutch, pos }]) => `${en}\t${dutch.join('|')}\t${pos}`);
   const formLines = [...forms].sort(([a], [b]) => a.localeCompare(b)).map(([form, lemma]) => `=${form}\t${lemma}`);
   writeFileSync(out, [...header, ...lines, ...formLines].join('\n') + '\n');
-  console.log(`${lexicon.size} English words, ${forms.size} irregular forms -> ${out}`);
+  const dutchHeader = [
+    '# Dutch words with the main part of speech of their English translation (n, v, a, r; empty when unknown),',
+    '# derived by bot/tools/buildLexicon.ts from the FreeDict Dutch-English dictionary (GNU GPL version 2 or later)',
+    '# and WordNet 3.0; see bot/search/lexicon/NOTICE. Lines: dutch<TAB>part of speech.',
+  ];
+  const dutchLines = [...dutch].sort(([a], [b]) => a.localeCompare(b)).map(([nl, pos]) => `${nl}\t${pos}`);
+  writeFileSync(dutchOut, [...dutchHeader, ...dutchLines].join('\n') + '\n');
+  console.log(`${lexicon.size} English words, ${forms.size} irregular forms -> ${out}; ${dutch.size} Dutch words -> ${dutchOut}`);
 }
 
 if (require.main === module) main();
