@@ -52,10 +52,10 @@ export interface KnowledgeOptions {
   maxQuestionChars: number;
 }
 
-export const DEFAULT_OPTIONS: KnowledgeOptions = { minCoverage: 0.5, minRelativeScore: 0.15, maxAnswers: 5, maxQuestionChars: 2000 };
+export const DEFAULT_OPTIONS: KnowledgeOptions = { minCoverage: 0.4, minRelativeScore: 0.15, maxAnswers: 5, maxQuestionChars: 2000 };
 
 /** A compound found only by its head ("toezicht" for "cameratoezicht") counts this much. */
-const HEAD_CREDIT = 0.5;
+const HEAD_CREDIT = 0.4;
 /** An introduction that only names a topic ("In het LOVP ... is onder meer gesproken over X") ranks below X's section. */
 const OVERVIEW_FACTOR = 0.35;
 /** Sections of a meeting in a year the question names without making it a filter ("het overschot van 2023"). */
@@ -234,13 +234,22 @@ export class KnowledgeBase {
         credit: alt.credit,
         words: alt.words.map((word) => {
           const { own, parts, partsKnown } = this.index.stemsOf(word);
-          return { own, parts: partsKnown ? parts : [], head: parts.at(-1), relatives: this.index.relatives(own) };
+          // Only the question's own word is found by its head: a synonym's head is often a word the question
+          // already has ("lachgasverbod" for "verbod op lachgas").
+          const head = alt.credit === 1 && alt.words.length === 1 ? parts.at(-1) : undefined;
+          return { own, parts: partsKnown ? parts : [], head, relatives: this.index.relatives(own) };
         }),
       }));
-      const spellings = (s: WordStems) => [s.own, ...s.relatives, ...(s.parts.length ? s.parts : s.head ? [s.head] : [])];
-      const present = alternatives.flatMap((a) => a.words).flatMap(spellings).filter((s) => this.index.has(s));
-      const specificity = present.length ? Math.min(...present.map((s) => this.index.idf(s))) : undefined;
-      return { group, weight: specificity ?? NaN, alternatives, present: present.length > 0 };
+      // A spelling is in the reports when every word of it is (a phrase: all its words), and it is as specific as
+      // its rarest word; a concept is as specific as its most common spelling.
+      const idfOf = (s: WordStems) => {
+        const found = [s.own, ...s.relatives].filter((x) => this.index.has(x)).map((x) => this.index.idf(x));
+        if (s.parts.length && s.parts.every((p) => this.index.has(p))) found.push(Math.max(...s.parts.map((p) => this.index.idf(p))));
+        return found.length ? Math.min(...found) : undefined;
+      };
+      const specificities = alternatives.map((a) => a.words.map(idfOf)).filter((ws) => ws.every((x) => x !== undefined)).map((ws) => Math.max(...(ws as number[])));
+      const present = specificities.length > 0;
+      return { group, weight: present ? Math.min(...specificities) : NaN, alternatives, present };
     });
     const presentWeights = weighed.filter((g) => g.present).map((g) => g.weight);
     if (presentWeights.length === 0) return [];

@@ -2,7 +2,7 @@
 // "vuurwerk handhaving") is told by its words: English when the word lists know them as English and the reports
 // do not use them, Dutch when the reports or the Dutch word lists do. Reports are Dutch, so ties go to Dutch.
 import { isDutchWord, isEnglishTerm } from '../search/lexicon';
-import { DUTCH_STOP_WORDS, ENGLISH_STOP_WORDS, tokenize } from '../search/textAnalysis';
+import { DUTCH_STOP_WORDS, ENGLISH_INTENT_WORDS, ENGLISH_STOP_WORDS, tokenize } from '../search/textAnalysis';
 
 export type Language = 'nl' | 'en';
 
@@ -15,7 +15,7 @@ export function detectLanguage(text: string, isReportWord: (word: string) => boo
   let en = 0;
   let nl = 0;
   for (const t of tokenize(text)) {
-    const englishFunction = ENGLISH_STOP_WORDS.has(t);
+    const englishFunction = ENGLISH_STOP_WORDS.has(t) || ENGLISH_INTENT_WORDS.has(t);
     const dutchFunction = DUTCH_STOP_WORDS.has(t) || DUTCH_QUESTION_WORDS.has(t);
     if (englishFunction || dutchFunction) {
       if (englishFunction) en += dutchFunction ? 0.5 : 1;

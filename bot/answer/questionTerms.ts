@@ -5,7 +5,7 @@ import { dutchCognates } from '../search/cognates';
 import { dutchPartOfSpeech } from '../search/dutchWords';
 import { dutchSynonyms, lookUpEnglish } from '../search/lexicon';
 import type { Alternative, TermGroup } from '../search/sectionIndex';
-import { contentTokens, DUTCH_STOP_WORDS, ENGLISH_STOP_WORDS, STOP_WORDS, tokenize } from '../search/textAnalysis';
+import { contentTokens, DUTCH_STOP_WORDS, ENGLISH_INTENT_WORDS, ENGLISH_STOP_WORDS, STOP_WORDS, tokenize } from '../search/textAnalysis';
 import type { Language } from './detectLanguage';
 
 export interface QuestionIntent {
@@ -36,13 +36,13 @@ komt komen kwam terug gezegd gedaan besproken afgesproken verteld gemeld genoemd
 mening standpunt reactie gebeurd gebeurt gebeuren gaat gaan ging doen doet deed precies eigenlijk ongeveer momenteel nu
 zeggen zei zeiden bekend duidelijk uitleg uitgelegd toegelicht toelichting informatie iets mag mogen mocht mochten moet
 moeten moest moesten kan kunnen kon konden wil willen wilde wilden zal zullen zou zouden`.split(/\s+/));
-const ENGLISH_SHAPERS = new Set(`what which who whom whose when where why how happen happened happening happens say said says
+const ENGLISH_SHAPERS = new Set([...ENGLISH_INTENT_WORDS, ...`what which who whom whose when where why how happen happened happening happens say said says
 tell told think thinks thought know known view views opinion opinions position stance react reaction reacted respond response
 responded feel feels felt plan planned plans going gonna get got gets give gave given make made makes do done doing go goes
 went gone come comes came back again want wanted wants need needed needs mean means meant take took taken put keep kept
 anything something everything thing things stuff lot lots much many often some every each ever currently current recent recently
 latest last next upcoming soon new old exactly actually really basically kind sort way ways part parts there here now any
-update updates status state info information details`.split(/\s+/));
+update updates status state info information details`.split(/\s+/)]);
 
 const MAX_PHRASE = 4;
 /** Credit of a cognate guess ("evaluation" -> "evaluatie"): often right, not always. */

@@ -37,7 +37,7 @@ geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik i
 mijn moet na naar niet niets nog nu of om omdat onder ons ook op over reeds te tegen toch toen tot u uit uw van veel voor want waren
 was wat werd wezen wie wil worden wordt zal ze zelf zich zij zijn zo zonder zou ten aanzien betreft welke welk wanneer waarom waar
 hoeveel waarover waarbij gaat gaan graag eigenlijk precies iets iemand er rond rondom`.split(/\s+/));
-// English function words (a standard list, with the contractions tokenised) and words that shape a question.
+// English function words (a standard list, with the contractions tokenised).
 export const ENGLISH_STOP_WORDS = new Set(`a about above after again against all am an and any anything are aren as at be because been before being
 below between both but by can cannot could couldn d did didn do does doesn doing don down during each else even ever every few for from
 further had hadn has hasn have haven having he her here hers herself him himself his how i if in into is isn it its itself just ll m
@@ -45,8 +45,10 @@ ma me might mightn more most must mustn my myself needn no nor not now o of off 
 own re s same shall shan she should shouldn so some such t than that the their theirs them themselves then there these they this those
 through to too under until up upon us ve very was wasn we were weren what whatever when where whether which while who whom whose why will
 with within without won would wouldn y yet you your yours yourself yourselves also already again still ago anyway however though
-regarding concerning according around since via per like also etc tell please said say says saying discussed discuss discussing
-talked talk talking mentioned mention meeting meetings lovp agreed agree agreement agreements decided decide decision decisions`.split(/\s+/));
+regarding concerning according around since via per like also etc`.split(/\s+/));
+/** English words that say what kind of answer a question wants, not what it is about. */
+export const ENGLISH_INTENT_WORDS = new Set(`tell please said say says saying discussed discuss discussing talked talk talking mentioned
+mention meeting meetings lovp agreed agree agreement agreements decided decide decision decisions`.split(/\s+/));
 // Words common in questions that say nothing about the topic.
 const QUESTION_SHAPERS = `elke elk ieder iedere alle hoeveel vaak ongeveer momenteel huidige recent recente laatst laatste vorige
 volgende binnenkort gebeurd gebeurt gebeuren gedaan doet krijgt vinden vindt vond denkt denken standpunt mening iets
@@ -56,7 +58,7 @@ take takes took taken give gives gave given get gets got make makes made put put
 afgesproken afspraak afspraken gezegd besproken gesproken bespreking zei zeiden gezegd vertelt vertelde
 gemeld genoemd aangegeven zeggen besloten overeengekomen lovp vergadering overleg`;
 
-export const STOP_WORDS = new Set([...DUTCH_STOP_WORDS, ...ENGLISH_STOP_WORDS, ...QUESTION_SHAPERS.split(/\s+/)]);
+export const STOP_WORDS = new Set([...DUTCH_STOP_WORDS, ...ENGLISH_STOP_WORDS, ...ENGLISH_INTENT_WORDS, ...QUESTION_SHAPERS.split(/\s+/)]);
 
 /** Content tokens of a text: tokenised, without stop words. An abbreviation written in capitals is kept even when
  *  it spells a stop word ("het OM", "de ME", "de AP"), unless its neighbours are capitals too (a heading in capitals). */
