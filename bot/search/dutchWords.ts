@@ -52,17 +52,18 @@ export function dutchLemmas(word: string): string[] {
   return [...new Set(out)];
 }
 
-/** The dictionary's part of speech (n, v, a, r) of a Dutch word or of the form it is inflected from. */
+/** Shapes only verbs have: a participle ("ingelicht", "gerekruteerd", "uitgevoerd"), a French-style verb
+ *  ("rekruteert", "evalueren"), or a verb with an unstressed prefix and a verb ending ("ontlast", "verbeterde"). */
+const VERB_SHAPE = /^(?:(?:aan|af|bij|door|in|mee|na|om|op|over|terug|toe|uit|voor|weg)?ge\p{L}{3,}[dt]|\p{L}+ee(?:rd|rt|ren|rde|rden)|(?:be|her|ont|ver)\p{L}{3,}(?:t|de|te|den|ten))$/u;
+
+/** The dictionary's part of speech (n, v, a, r) of a Dutch word or of the form it is inflected from; for a word the
+ *  dictionary lacks, 'v' when its shape is a verb's. */
 export function dutchPartOfSpeech(word: string): string | undefined {
   const list = load();
   for (const lemma of dutchLemmas(word)) {
     const pos = list.get(lemma);
     if (pos !== undefined) return pos;
   }
-  return undefined;
+  return VERB_SHAPE.test(word) ? 'v' : undefined;
 }
 
-/** Whether the dictionary knows the word, in any inflection. */
-export function isDictionaryDutch(word: string): boolean {
-  return dutchPartOfSpeech(word) !== undefined;
-}
