@@ -205,14 +205,14 @@ export class KnowledgeBase {
     });
   }
 
-  /** The topics of the meetings asked about, newest meeting first, in the report's order. */
+  /** The topics of the meetings asked about, newest meeting first, in the report's order (its introduction, which
+   *  names them, first). */
   private sectionsOf(dates: Set<string>, groups: WeightedGroup[], intent: QuestionIntent): Answer[] {
     const meetings = this.meetings.filter((m) => dates.has(m.date)).reverse();
     const out: Answer[] = [];
     for (const meeting of meetings) {
       for (const section of meeting.sections) {
         if (out.length >= this.options.maxAnswers) return out;
-        if (isOverview(section) && meeting.sections.length > 1) continue;
         const { quote } = pickQuote(section.text, (s) => this.sentenceScore(groups, s), { ...intent, agreement: true }, meeting.date);
         out.push(this.toAnswer({ ref: '', meeting, section }, quote, 0));
       }

@@ -15,8 +15,11 @@ const COMMITMENT_SENTENCE = /\b(?:zal|zullen|komt terug|komen terug|terugkomen|t
 
 const REFERS_BACK = /^(?:dit|deze|dat|die|hij|zij|ze|hierbij|daarbij|hiervoor|daarvoor|hierover|daarover|hiermee|daarmee|this|these|that|he|she|they|it)\b/i;
 
-/** How much a sentence that says what is asked for gains, as a share of the best-scoring sentence's score. */
-const ASKED_FOR_SHARE = 0.8;
+/** How much a sentence that says what is asked for gains, as a share of the best-scoring sentence's score. A date
+ *  ahead gains more than the best sentence has: a when-question is answered by when. An agreement gains less: the
+ *  section may hold another agreement than the one asked about. */
+const WHEN_SHARE = 1.1;
+const AGREEMENT_SHARE = 0.8;
 
 export interface ScoredSentence {
   text: string;
@@ -30,8 +33,8 @@ export function pickQuote(text: string, scoreSentence: (s: string) => number, in
   const agreed = raw.some((s) => AGREEMENT_SENTENCE.test(s.text));
   const sentences: ScoredSentence[] = raw.map((s) => {
     let score = s.score;
-    if (intent.agreement && (agreed ? AGREEMENT_SENTENCE : COMMITMENT_SENTENCE).test(s.text)) score += ASKED_FOR_SHARE * top;
-    if (intent.when && pointsAhead(s.text, meetingDate)) score += ASKED_FOR_SHARE * top;
+    if (intent.agreement && (agreed ? AGREEMENT_SENTENCE : COMMITMENT_SENTENCE).test(s.text)) score += AGREEMENT_SHARE * top;
+    if (intent.when && pointsAhead(s.text, meetingDate)) score += WHEN_SHARE * top;
     return { text: s.text, score };
   });
   let bestAt = 0;

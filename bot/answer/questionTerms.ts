@@ -35,14 +35,15 @@ const DUTCH_SHAPERS = new Set(`wie wat waar wanneer waarom hoe welke welk wordt 
 komt komen kwam terug gezegd gedaan besproken afgesproken verteld gemeld genoemd vinden vindt vonden vond denken denkt
 mening standpunt reactie gebeurd gebeurt gebeuren gaat gaan ging doen doet deed precies eigenlijk ongeveer momenteel nu
 zeggen zei zeiden bekend duidelijk uitleg uitgelegd toegelicht toelichting informatie iets mag mogen mocht mochten moet
-moeten moest moesten kan kunnen kon konden wil willen wilde wilden zal zullen zou zouden`.split(/\s+/));
+moeten moest moesten kan kunnen kon konden wil willen wilde wilden zal zullen zou zouden onderwerp onderwerpen
+behandeld`.split(/\s+/));
 const ENGLISH_SHAPERS = new Set([...ENGLISH_INTENT_WORDS, ...`what which who whom whose when where why how happen happened happening happens say said says
 tell told think thinks thought know known view views opinion opinions position stance react reaction reacted respond response
 responded feel feels felt plan planned plans going gonna get got gets give gave given make made makes do done doing go goes
 went gone come comes came back again want wanted wants need needed needs mean means meant take took taken put keep kept
 anything something everything thing things stuff lot lots much many often some every each ever currently current recent recently
 latest last next upcoming soon new old exactly actually really basically kind sort way ways part parts there here now any
-update updates status state info information details`.split(/\s+/)]);
+update updates status state info information details topic topics subject subjects covered discussed`.split(/\s+/)]);
 
 const MAX_PHRASE = 4;
 /** Credit of a cognate guess ("evaluation" -> "evaluatie"): often right, not always. */
