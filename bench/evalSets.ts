@@ -22,6 +22,8 @@ interface QuestionSet {
   file: string;
   data: () => string;
   holdout?: boolean;
+  /** Follow-up pairs: asked in order in one session, so the second of a pair leans on the first. */
+  session?: boolean;
 }
 
 const dataDir = path.join(root, 'data');
@@ -39,15 +41,18 @@ const SETS: QuestionSet[] = [
   { name: 'dev', file: path.join(root, '..', 'shared', 'eval', 'dev-questions.jsonl'), data: () => dataDir },
   { name: 'tune', file: path.join(root, 'test', 'eval', 'questions-tune.jsonl'), data: () => dataDir },
   { name: 'holdout', file: path.join(root, 'test', 'eval', 'questions-holdout.jsonl'), data: () => dataDir, holdout: true },
+  { name: 'followups-tune', file: path.join(root, 'test', 'eval', 'followups-tune.jsonl'), data: () => dataDir, session: true },
+  { name: 'followups-holdout', file: path.join(root, 'test', 'eval', 'followups-holdout.jsonl'), data: () => dataDir, session: true, holdout: true },
   { name: 'unseen-tune', file: path.join(unseen, 'questions-tune.jsonl'), data: dataWithUnseen },
   { name: 'unseen-holdout', file: path.join(unseen, 'questions-holdout.jsonl'), data: dataWithUnseen, holdout: true },
 ];
 
 const FIGURES = /questions (\d+) answerable \+ (\d+) unanswerable.*\n(?:[\s\S]*\n)?(?:ok|FAIL): hit@1 ([\d.]+) recall@5 ([\d.]+) quote@3 ([\d.]+) abstain ([\d.]+)/;
 
-function score(questions: string, data: string): { line: string; out: string } {
-  const run = spawnSync('node', [scorer, '--questions', questions, '--data', data, '--cmd', cmd, ...(verbose ? ['--verbose'] : [])],
-    { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+function score(questions: string, data: string, session: boolean): { line: string; out: string } {
+  const stateDir = mkdtempSync(path.join(tmpdir(), 'lovp-eval-state-'));
+  const run = spawnSync('node', [scorer, '--questions', questions, '--data', data, '--cmd', session ? `${cmd} --session eval` : cmd, ...(verbose ? ['--verbose'] : [])],
+    { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, STATE_DIR: stateDir } });
   const m = FIGURES.exec(run.stdout);
   if (!m) throw new Error(`scorer failed:\n${run.stdout}${run.stderr}`);
   return { line: `| ${m[1]} + ${m[2]} | ${m[3]} | ${m[4]} | ${m[5]} | ${m[6]} |`, out: run.stdout };
@@ -62,13 +67,14 @@ for (const set of chosen) {
   const lines = readFileSync(set.file, 'utf8').split('\n').filter((l) => l.trim());
   const byLanguage = new Map<string, string[]>();
   for (const l of lines) {
-    const lang = String(JSON.parse(l).lang ?? 'all');
+    // A follow-up pair stays together: it is one conversation.
+    const lang = set.session ? 'all' : String(JSON.parse(l).lang ?? 'all');
     byLanguage.set(lang, [...(byLanguage.get(lang) ?? []), l]);
   }
   for (const [lang, subset] of [...byLanguage].sort()) {
     const file = path.join(work, `${set.name}-${lang}.jsonl`);
     writeFileSync(file, subset.join('\n') + '\n');
-    const { line, out } = score(file, set.data());
+    const { line, out } = score(file, set.data(), set.session === true);
     console.log(`| ${set.name} | ${lang} ${line}`);
     if (verbose) for (const f of out.split('\n').filter((x) => x.startsWith('  '))) console.log(`    ${set.name}/${lang}: ${f.trim()}`);
   }

@@ -5,6 +5,7 @@ import type { Meeting } from './corpus/meeting';
 import { ReportError } from './corpus/parseReport';
 import { datesMatching, findDateHint, type DateHint } from './answer/dateHints';
 import { detectLanguage, type Language } from './answer/detectLanguage';
+import { isFollowUp, type TopicContext } from './answer/followUp';
 import { isOverview } from './answer/overview';
 import { pickQuote } from './answer/pickQuote';
 import { questionIntent, termGroups, type QuestionIntent } from './answer/questionTerms';
@@ -36,6 +37,15 @@ export interface QuestionResult {
   answers: Answer[];
   /** Typos the answer was given for; the reply says "Bedoelde je ...?". */
   corrections: Correction[];
+  /** Set when the question was answered as a follow-up of this earlier one ("en wanneer komt dat terug?"). */
+  followUpOf?: TopicContext;
+  /** What a follow-up of this question is about: this question, or the topic it followed up on. */
+  topic: TopicContext;
+}
+
+export interface AskOptions {
+  /** The topic of the conversation's previous question (bot/answer/topicMemory.ts), for follow-up questions. */
+  context?: TopicContext;
 }
 
 /**
@@ -143,23 +153,27 @@ export class KnowledgeBase {
     return detectLanguage(text, (word) => this.index.knows(word));
   }
 
-  ask(question: string): QuestionResult {
+  ask(question: string, options: AskOptions = {}): QuestionResult {
     const text = String(question ?? '').slice(0, this.options.maxQuestionChars);
     const language = this.languageOf(text);
     const corrections: Correction[] = [];
-    const answers = this.answer(text, language, corrections);
-    return { question: text, language, answers, corrections };
+    const previous = options.context && isFollowUp(text) ? options.context : undefined;
+    const answers = this.answer(text, language, corrections, previous);
+    const topic = previous ?? { question: text, language };
+    return { question: text, language, answers, corrections, topic, ...(previous ? { followUpOf: previous } : {}) };
   }
 
-  private answer(question: string, language: Language, corrections: Correction[]): Answer[] {
-    const hint = findDateHint(question);
+  private answer(question: string, language: Language, corrections: Correction[], previous?: TopicContext): Answer[] {
+    // A follow-up names no meeting of its own more often than not: then the previous question's meeting holds.
+    const hint = findDateHint(question) ?? (previous && findDateHint(previous.question));
     const dates = hint?.filter ? datesMatching(hint.filter, this.meetings.map((m) => m.date)) : undefined;
-    const text = hint ? hint.rest : question;
-    const vocabulary = {
-      knows: (word: string) => this.index.knows(word) || (language === 'en' && isEnglishTerm(word)),
-      correct: (word: string, lang: Language) => this.index.correct(word) ?? (lang === 'en' ? englishSpeller().correct(word) : undefined),
-    };
-    const groups = this.weighAll(termGroups(text, language, vocabulary), language);
+    const text = hint && !previous ? hint.rest : question;
+    // A follow-up is about the previous question's topic, with its own words (an actor, a date) added.
+    const terms = [
+      ...(previous ? this.termsOf(findDateHint(previous.question)?.rest ?? previous.question, previous.language) : []),
+      ...this.termsOf(previous ? findDateHint(question)?.rest ?? question : text, language),
+    ];
+    const groups = this.weighAll(terms, language);
     for (const g of groups) if (g.group.correction) corrections.push({ from: g.group.word, to: g.group.correction });
     const intent = questionIntent(question);
     const inDates = dates && dates.size > 0 ? (doc: IndexedSection) => dates.has(doc.meeting.date) : undefined;
@@ -168,6 +182,14 @@ export class KnowledgeBase {
     const found = this.search(groups, intent, hint, inDates);
     // A named period with no answer in it is a hint, not a wall: look everywhere, the dates show where it is from.
     return found.length || !inDates ? found : this.search(groups, intent, hint, undefined);
+  }
+
+  /** The question's concepts, typos taken for the report or English word they most likely are. */
+  private termsOf(text: string, language: Language): TermGroup[] {
+    return termGroups(text, language, {
+      knows: (word) => this.index.knows(word) || (language === 'en' && isEnglishTerm(word)),
+      correct: (word) => this.index.correct(word) ?? (language === 'en' ? englishSpeller().correct(word) : undefined),
+    });
   }
 
   private search(groups: WeightedGroup[], intent: QuestionIntent, hint: DateHint | undefined, inDates?: (doc: IndexedSection) => boolean): Answer[] {

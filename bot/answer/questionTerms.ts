@@ -24,8 +24,8 @@ export function questionIntent(question: string): QuestionIntent {
 export interface Vocabulary {
   /** Whether the reports use this word (as it is, by stem, or as the parts of a compound). */
   knows(word: string): boolean;
-  /** A report word this one is probably a typo of. */
-  correct(word: string, language: Language): string | undefined;
+  /** A report word (or, in English, an English word) this one is probably a typo of. */
+  correct(word: string): string | undefined;
 }
 
 /** Phrases that only shape a question ("hoe staat het met", "komt ... terug", "what happened with"). */
@@ -123,7 +123,7 @@ export function termGroups(question: string, language: Language, vocabulary?: Vo
 /** A word neither the reports nor a list knows: its likely correction, if the reports have one. */
 function corrected(group: TermGroup, language: Language, vocabulary: Vocabulary): TermGroup {
   if (group.alternatives.some((a) => a.words.every((w) => vocabulary.knows(w)))) return group;
-  const fix = vocabulary.correct(group.word, language);
+  const fix = vocabulary.correct(group.word);
   if (!fix) return group;
   const fixed = language === 'en' ? englishGroup(fix) : dutchGroup(fix, false);
   if (!fixed) return group;

@@ -1,9 +1,17 @@
-// Whether a sentence names a time after the meeting: the answer to a when-question ("komt terug in het LOVP van
-// juni", "voor de zomer", "op 9 maart a.s."), never a time already past ("afgelopen juni", "in 2018", "jl.").
+// How well a sentence answers a when-question: it names a time after the meeting ("in april", "voor de zomer",
+// "op 9 maart a.s."), best a calendar moment, less "het volgende LOVP", least "binnenkort"; never a time already
+// past ("afgelopen juni", "in 2018", "jl.").
 import { findTimeExpressions } from '../corpus/timeExpressions';
 
-/** `meetingDate` (YYYY-MM-DD) places bare months and years before or after the meeting. */
-export function pointsAhead(sentence: string, meetingDate?: string): boolean {
-  if (!meetingDate) return false;
-  return findTimeExpressions(sentence, meetingDate).some((t) => t.direction === 'future');
+const STRENGTH = { calendar: 1, 'next-meeting': 0.8, soon: 0.4 } as const;
+
+/** 0 when the sentence names no time ahead of the meeting (YYYY-MM-DD); up to 1 for a calendar moment. */
+export function aheadStrength(sentence: string, meetingDate?: string): number {
+  if (!meetingDate) return 0;
+  let best = 0;
+  for (const t of findTimeExpressions(sentence, meetingDate)) {
+    if (t.direction !== 'future') continue;
+    best = Math.max(best, t.kind === 'soon' || t.kind === 'next-meeting' ? STRENGTH[t.kind] : STRENGTH.calendar);
+  }
+  return best;
 }

@@ -7,6 +7,7 @@
 //   pending/status/<item id>               "done" status of a pending item       bot/pending/itemStore.ts
 //   reminders/conversation/<id>            reminders sent to a conversation      bot/pending/reminderLedger.ts
 //   announcements/ledger                   report versions announced, and where  bot/notify/broadcastSummary.ts
+//   topics/<conversation id>               last question topic per thread        bot/answer/topicMemory.ts
 //
 // teams-ai's own turn state (if the Application is given this storage) uses "<channelId>/<botId>/..." keys,
 // which do not collide with these.
@@ -19,3 +20,6 @@ export const reminderLedgerKey = (conversationId: string): string => `reminders/
 
 /** Report versions (by content hash) already announced, and to which conversations. */
 export const ANNOUNCEMENTS_KEY = 'announcements/ledger';
+
+/** The topics a conversation's threads asked about last, for follow-up questions. */
+export const topicsKey = (conversationId: string): string => `topics/${encodeURIComponent(conversationId)}`;

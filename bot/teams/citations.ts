@@ -52,9 +52,10 @@ const INTRO: Record<Language, (count: number) => string> = {
 
 /**
  * The reply for a question with answers: each answer as a bold "meeting – section" line and its quote followed
- * by its [n] marker, and the matching citations entity. Callers pass at least one answer.
+ * by its [n] marker, and the matching citations entity. `notes` go first ("Bedoelde je ...?"). Callers pass at
+ * least one answer.
  */
-export function citedAnswerActivity(answers: Answer[], language: Language, maxAnswers: number): Partial<Activity> {
+export function citedAnswerActivity(answers: Answer[], language: Language, maxAnswers: number, notes: string[] = []): Partial<Activity> {
   const shown = answers.slice(0, Math.min(maxAnswers, MAX_CITATIONS));
   const citations = shown.map((answer, i) => clientCitation(answer, i + 1, language));
   const parts = shown.map((answer, i) => {
@@ -64,7 +65,7 @@ export function citedAnswerActivity(answers: Answer[], language: Language, maxAn
   return {
     type: 'message',
     textFormat: 'markdown',
-    text: [INTRO[language](shown.length), ...parts].join('\n\n'),
+    text: [...notes, INTRO[language](shown.length), ...parts].join('\n\n'),
     entities: [aiEntity(citations)],
   };
 }

@@ -27,6 +27,8 @@ export interface BotConfig {
   adminUserIds: ReadonlySet<string>;
   /** Report files sent to the bot larger than this are refused (MAX_UPLOAD_BYTES). */
   maxUploadBytes: number;
+  /** How long a thread's last question stays the topic of its follow-ups, in minutes; 0: no follow-ups. */
+  topicMemoryMinutes: number;
 }
 
 /** botbuilder's settings for a cloud other than the public Bot Framework; passed to the adapter as they are. */
@@ -72,5 +74,6 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env, projectDir =
     localMode: microsoftAppId === '',
     adminUserIds: new Set((env.ADMIN_USER_IDS ?? '').split(',').map((id) => id.trim().toLowerCase()).filter(Boolean)),
     maxUploadBytes: maxUploadBytes(env),
+    topicMemoryMinutes: intSetting(env, 'TOPIC_MEMORY_MINUTES', 30, 0, 7 * 24 * 60),
   };
 }

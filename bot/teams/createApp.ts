@@ -3,7 +3,8 @@
 import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
 import { formatDate, type Meeting } from '../corpus/meeting';
-import type { QuestionResult } from '../knowledgeBase';
+import type { AskOptions, QuestionResult } from '../knowledgeBase';
+import type { TopicMemory } from '../answer/topicMemory';
 import { pendingCard } from '../cards/pendingCard';
 import { registerCardActions } from './cardActions';
 import { citedAnswerActivity } from './citations';
@@ -18,13 +19,13 @@ import { SubscriptionStore, subscriptionFor } from './subscriptions';
 import { cardMessage, findMeeting, summaryMessage } from './summaryText';
 import { handleFiles, hasFiles, type UploadSettings } from './fileUploads';
 import { keepEntityFields } from './keepEntityFields';
-import { isChannelConversation, keepRepliesInThread } from './threading';
+import { channelConversationId, isChannelConversation, keepRepliesInThread, threadConversationId } from './threading';
 import { botWasAdded, claimWelcome } from './welcome';
 
 /** What the bot needs from the knowledge base (bot/knowledgeBase.ts). */
 export interface KnowledgeSource {
   readonly meetings: Meeting[];
-  ask(question: string): QuestionResult;
+  ask(question: string, options?: AskOptions): QuestionResult;
 }
 
 export interface Logger {
@@ -40,6 +41,8 @@ export interface AppDependencies {
   pending?: PendingSource;
   /** Report files sent in a personal chat are taken in when set (bot/teams/fileUploads.ts). */
   uploads?: UploadSettings;
+  /** The last question's topic per conversation thread, for follow-up questions; none: every question stands alone. */
+  topics?: TopicMemory;
   config: Pick<BotConfig, 'maxQuestionChars' | 'maxAnswers' | 'microsoftAppId'>;
   logger?: Logger;
 }
@@ -125,7 +128,7 @@ export function createApp(deps: AppDependencies): Application {
     app.message(
       async (context) => context.activity.type === ActivityTypes.Message && hasFiles(context.activity),
       async (context) => {
-        if (!(await handleFiles(context, uploads))) await answerQuestion(context, knowledge(), deps.config);
+        if (!(await handleFiles(context, uploads))) await answerQuestion(context, knowledge(), deps);
       },
     );
   }
@@ -140,7 +143,7 @@ export function createApp(deps: AppDependencies): Application {
   }
 
   app.activity(ActivityTypes.Message, async (context) => {
-    await answerQuestion(context, knowledge(), deps.config);
+    await answerQuestion(context, knowledge(), deps);
   });
 
   registerCardActions(app, { knowledge, pending, config: deps.config, logger });
@@ -170,7 +173,7 @@ function safeLanguage(context: TurnContext): Language {
   }
 }
 
-async function answerQuestion(context: TurnContext, kb: KnowledgeSource, config: AppDependencies['config']): Promise<void> {
+async function answerQuestion(context: TurnContext, kb: KnowledgeSource, { config, topics }: Pick<AppDependencies, 'config' | 'topics'>): Promise<void> {
   const question = context.activity.text ?? '';
   const language = replyLanguage(question, context.activity.locale);
   if (!question) {
@@ -181,10 +184,19 @@ async function answerQuestion(context: TurnContext, kb: KnowledgeSource, config:
     await say(context, TEXT.tooLong(language, config.maxQuestionChars));
     return;
   }
-  const result = kb.ask(question);
+  // Follow-ups ("en wanneer komt dat terug?") lean on the last question of the same chat or channel thread.
+  const conversationId = channelConversationId(context.activity.conversation.id);
+  const threadId = threadConversationId(context.activity) ?? context.activity.conversation.id;
+  const previous = topics ? await topics.recall(conversationId, threadId) : undefined;
+  const result = kb.ask(question, { context: previous });
   if (result.answers.length === 0) {
     await say(context, TEXT.noAnswer(language));
     return;
   }
-  await context.sendActivity(citedAnswerActivity(result.answers, language, config.maxAnswers));
+  if (topics) await topics.remember(conversationId, threadId, result.topic);
+  const notes = [
+    ...(result.corrections.length ? [TEXT.didYouMean(language, result.corrections.map((c) => c.to))] : []),
+    ...(result.followUpOf ? [TEXT.followUpOf(language, result.followUpOf.question)] : []),
+  ];
+  await context.sendActivity(citedAnswerActivity(result.answers, language, config.maxAnswers, notes));
 }

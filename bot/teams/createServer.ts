@@ -16,6 +16,8 @@ export interface ServerOptions {
   pending?: PendingSource;
   /** Report files sent in a personal chat are taken in when set. */
   uploads?: AppDependencies['uploads'];
+  /** Topics of the threads' last questions, for follow-ups. */
+  topics?: AppDependencies['topics'];
   /** Defaults to an adapter built from the config. */
   adapter?: TeamsAdapter;
   logger?: Logger;

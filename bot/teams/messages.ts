@@ -41,6 +41,18 @@ export const TEXT = {
     `Vraag bijvoorbeeld: *wat is er afgesproken over vuurwerk?* (English works too.)\n\n` +
     `Opdrachten:\n\n${COMMANDS.nl}\n\n${MENTION_HINT.nl}`,
 
+  didYouMean: (l: Language, words: string[]) => {
+    const list = words.map((w) => `*${w}*`).join(', ');
+    return l === 'nl' ? `Bedoelde je ${list}? Daarnaar heb ik gezocht.` : `Did you mean ${list}? That is what I searched for.`;
+  },
+
+  followUpOf: (l: Language, question: string) => {
+    // The question is the user's own text: no markdown of theirs in ours.
+    const plain = question.replace(/[*_`~[\]<>#|\\]/g, ' ').replace(/\s+/g, ' ').trim();
+    const q = plain.length > 120 ? `${plain.slice(0, 119)}…` : plain;
+    return l === 'nl' ? `Over je eerdere vraag: *${q}*` : `About your earlier question: *${q}*`;
+  },
+
   noAnswer: (l: Language) =>
     l === 'nl'
       ? 'Ik heb hierover niets gevonden in de bestuurlijke terugkoppelingen van het LOVP. Probeer andere woorden, of typ **vergaderingen** om te zien welke vergaderingen ik ken.'
