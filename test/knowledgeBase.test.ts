@@ -86,7 +86,8 @@ class Kb extends KnowledgeBase {
 }
 
 describe('English questions without a glossary entry', () => {
-  it('find Dutch cognates the reports use (priorities/prioriteiten, national/nationaal)', () => {
-    assert.equal(top('national priorities')?.section, 'Nationaal dreigingsbeeld/aanpak ondermijning');
+  it('find Dutch cognates the reports use (granularity/granulariteit), which no word list has', () => {
+    const cognates = new Kb([`Bestuurlijke terugkoppeling LOVP 1 maart 2024\n\nInzet\n\nDe regioburgemeesters vragen om meer granulariteit in de cijfers over de inzet.\n\nBegroting\n\nDe begroting is besproken.`]);
+    assert.equal(cognates.ask('granularity of the figures')?.answers[0]?.section, 'Inzet');
   });
 });

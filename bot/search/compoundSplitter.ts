@@ -22,8 +22,14 @@ export class CompoundSplitter {
 
   /** A corpus word, also in its other number ("evaluaties" when the corpus has "evaluatie"). */
   isWord(w: string): boolean {
-    if (w.length < 3 || STOP_WORDS.has(w)) return false;
-    return [w, `${w}s`, `${w}en`, w.replace(/s$/, ''), w.replace(/en$/, '')].some((form) => this.vocabulary.has(form));
+    return this.corpusForm(w) !== undefined;
+  }
+
+  /** The form the corpus writes the word in: itself, or its other number ("plan" for "plannen"). */
+  corpusForm(w: string): string | undefined {
+    if (w.length < 3 || STOP_WORDS.has(w)) return undefined;
+    // Plurals both ways, also with a doubled consonant ("plannen" / "plan").
+    return [w, `${w}s`, `${w}en`, w.replace(/s$/, ''), w.replace(/en$/, ''), w.replace(/(.)\1en$/, '$1')].find((form) => this.vocabulary.has(form));
   }
 
   private bestSplit(word: string): string[] {

@@ -143,7 +143,8 @@ export class SectionIndex {
   /** Stems a word stands for: its own stem and, for a compound, the stems of its parts. */
   stemsOf(word: string): { own: string; parts: string[]; partsKnown: boolean } {
     const parts = this.splitter.split(word);
-    return { own: stem(word), parts: parts.map(stem), partsKnown: parts.length > 0 && parts.every((p) => this.splitter.isWord(p)) };
+    const stems = parts.map((p) => stem(this.splitter.corpusForm(p) ?? p));
+    return { own: stem(word), parts: stems, partsKnown: parts.length > 0 && parts.every((p) => this.splitter.isWord(p)) };
   }
 
   /** Inverse document frequency of a stem (BM25 style); unknown stems get the highest value. */

@@ -186,7 +186,7 @@ async function answerQuestion(context: TurnContext, kb: KnowledgeSource, { confi
   }
   // Follow-ups ("en wanneer komt dat terug?") lean on the last question of the same chat or channel thread.
   const conversationId = channelConversationId(context.activity.conversation.id);
-  const threadId = threadConversationId(context.activity) ?? context.activity.conversation.id;
+  const threadId = (isChannelConversation(context.activity) && threadConversationId(context.activity)) || context.activity.conversation.id;
   const previous = topics ? await topics.recall(conversationId, threadId) : undefined;
   const result = kb.ask(question, { context: previous });
   if (result.answers.length === 0) {

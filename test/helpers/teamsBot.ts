@@ -3,7 +3,8 @@
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { MemoryStorage, type Activity } from 'botbuilder';
+import { MemoryStorage, type Activity, type Storage } from 'botbuilder';
+import { TopicMemory } from '../../bot/answer/topicMemory';
 import { KnowledgeBase } from '../../bot/knowledgeBase';
 import { loadBotConfig, type BotConfig } from '../../bot/teams/config';
 import type { KnowledgeSource, Logger } from '../../bot/teams/createApp';
@@ -31,7 +32,7 @@ export interface PostResult {
 
 export interface RunningBot {
   url: string;
-  storage: MemoryStorage;
+  storage: Storage;
   errors: unknown[];
   post(activity: Partial<Activity>): Promise<PostResult>;
   postRaw(body: string, contentType?: string): Promise<PostResult>;
@@ -42,14 +43,17 @@ export interface StartOptions {
   knowledgeBase?: KnowledgeSource;
   pending?: PendingSource;
   env?: NodeJS.ProcessEnv;
+  /** Default: a new MemoryStorage. Follow-up topics are kept in it (TOPIC_MEMORY_MINUTES, default 30). */
+  storage?: Storage;
 }
 
 export async function startBot(options: StartOptions = {}): Promise<RunningBot> {
   const config: BotConfig = loadBotConfig({ PORT: '0', ...options.env });
-  const storage = new MemoryStorage();
+  const storage = options.storage ?? new MemoryStorage();
   const errors: unknown[] = [];
   const logger: Logger = { error: (_message, err) => errors.push(err) };
-  const server = createServer({ config, knowledgeBase: options.knowledgeBase ?? (await seedKnowledgeBase()), storage, pending: options.pending, logger });
+  const topics = config.topicMemoryMinutes > 0 ? new TopicMemory(storage, config.topicMemoryMinutes * 60_000) : undefined;
+  const server = createServer({ config, knowledgeBase: options.knowledgeBase ?? (await seedKnowledgeBase()), storage, pending: options.pending, topics, logger });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
