@@ -1,9 +1,9 @@
 // Answer quality on every question set, Dutch and English apart, scored by the shared scorer (the contract the
 // hidden sets use). Usage: npm run -s eval [-- --holdout] [--sets a,b] [--verbose] [--cmd "..."]
-// Sets: dev (../shared/eval, over data/), tune and holdout (test/eval, written over data/ by someone who had not
-// read the code), unseen-tune and unseen-holdout (test/fixtures/unseen: nine reports written for testing, asked
-// over data/ plus those nine). The holdout sets are left out unless --holdout is given: they are for reporting, not
-// for tuning.
+// Sets: dev (../shared/eval, over data/), tune and holdout (test/eval, written over data/ by people who had not
+// read the code), followups-* (pairs asked in one session), unseen-tune and unseen-holdout (test/fixtures/unseen:
+// nine reports written for testing, asked over data/ plus those nine). The holdout sets are left out unless
+// --holdout is given: they are for reporting, not for tuning.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,12 +12,9 @@ import path from 'node:path';
 const root = path.join(__dirname, '..');
 const scorer = path.join(root, '..', 'shared', 'eval', 'score.mjs');
 const unseen = path.join(root, 'test', 'fixtures', 'unseen');
-const args = process.argv.slice(2);
-const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const verbose = args.includes('--verbose');
-const cmd = opt('--cmd') ?? 'npm run -s ask -- --json';
+const dataDir = path.join(root, 'data');
 
-interface QuestionSet {
+export interface QuestionSet {
   name: string;
   file: string;
   data: () => string;
@@ -26,7 +23,18 @@ interface QuestionSet {
   session?: boolean;
 }
 
-const dataDir = path.join(root, 'data');
+export interface Row {
+  set: string;
+  language: string;
+  answerable: number;
+  unanswerable: number;
+  hit1: number;
+  recall5: number;
+  quote3: number;
+  abstain: number;
+  failures: string[];
+}
+
 let withUnseen: string | undefined;
 /** data/ plus the nine unseen reports, in a temporary folder. */
 function dataWithUnseen(): string {
@@ -37,7 +45,7 @@ function dataWithUnseen(): string {
   return withUnseen;
 }
 
-const SETS: QuestionSet[] = [
+export const SETS: QuestionSet[] = [
   { name: 'dev', file: path.join(root, '..', 'shared', 'eval', 'dev-questions.jsonl'), data: () => dataDir },
   { name: 'tune', file: path.join(root, 'test', 'eval', 'questions-tune.jsonl'), data: () => dataDir },
   { name: 'holdout', file: path.join(root, 'test', 'eval', 'questions-holdout.jsonl'), data: () => dataDir, holdout: true },
@@ -49,33 +57,49 @@ const SETS: QuestionSet[] = [
 
 const FIGURES = /questions (\d+) answerable \+ (\d+) unanswerable.*\n(?:[\s\S]*\n)?(?:ok|FAIL): hit@1 ([\d.]+) recall@5 ([\d.]+) quote@3 ([\d.]+) abstain ([\d.]+)/;
 
-function score(questions: string, data: string, session: boolean): { line: string; out: string } {
+function score(cmd: string, questions: string, data: string, session: boolean): Omit<Row, 'set' | 'language'> {
   const stateDir = mkdtempSync(path.join(tmpdir(), 'lovp-eval-state-'));
-  const run = spawnSync('node', [scorer, '--questions', questions, '--data', data, '--cmd', session ? `${cmd} --session eval` : cmd, ...(verbose ? ['--verbose'] : [])],
+  const run = spawnSync('node', [scorer, '--questions', questions, '--data', data, '--cmd', session ? `${cmd} --session eval` : cmd, '--verbose'],
     { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, STATE_DIR: stateDir } });
   const m = FIGURES.exec(run.stdout);
   if (!m) throw new Error(`scorer failed:\n${run.stdout}${run.stderr}`);
-  return { line: `| ${m[1]} + ${m[2]} | ${m[3]} | ${m[4]} | ${m[5]} | ${m[6]} |`, out: run.stdout };
+  const failures = run.stdout.split('\n').filter((x) => x.startsWith('  ')).map((x) => x.trim());
+  return { answerable: +m[1], unanswerable: +m[2], hit1: +m[3], recall5: +m[4], quote3: +m[5], abstain: +m[6], failures };
 }
 
-const only = opt('--sets')?.split(',');
-const chosen = SETS.filter((s) => (only ? only.includes(s.name) : !s.holdout || args.includes('--holdout')) && existsSync(s.file));
-const work = mkdtempSync(path.join(tmpdir(), 'lovp-eval-q-'));
-console.log('| set | language | questions (answerable + not) | hit@1 | recall@5 | quote@3 | abstain |');
-console.log('|---|---|---|---|---|---|---|');
-for (const set of chosen) {
-  const lines = readFileSync(set.file, 'utf8').split('\n').filter((l) => l.trim());
-  const byLanguage = new Map<string, string[]>();
-  for (const l of lines) {
-    // A follow-up pair stays together: it is one conversation.
-    const lang = set.session ? 'all' : String(JSON.parse(l).lang ?? 'all');
-    byLanguage.set(lang, [...(byLanguage.get(lang) ?? []), l]);
+/** Scores `cmd` (the scorer's contract: one question per stdin line, one JSON line each) on the sets, per language. */
+export function scoreSets(cmd: string, sets: QuestionSet[]): Row[] {
+  const work = mkdtempSync(path.join(tmpdir(), 'lovp-eval-q-'));
+  const rows: Row[] = [];
+  for (const set of sets.filter((s) => existsSync(s.file))) {
+    const lines = readFileSync(set.file, 'utf8').split('\n').filter((l) => l.trim());
+    const byLanguage = new Map<string, string[]>();
+    for (const l of lines) {
+      // A follow-up pair stays together: it is one conversation.
+      const lang = set.session ? 'all' : String(JSON.parse(l).lang ?? 'all');
+      byLanguage.set(lang, [...(byLanguage.get(lang) ?? []), l]);
+    }
+    for (const [language, subset] of [...byLanguage].sort()) {
+      const file = path.join(work, `${set.name}-${language}.jsonl`);
+      writeFileSync(file, subset.join('\n') + '\n');
+      rows.push({ set: set.name, language, ...score(cmd, file, set.data(), set.session === true) });
+    }
   }
-  for (const [lang, subset] of [...byLanguage].sort()) {
-    const file = path.join(work, `${set.name}-${lang}.jsonl`);
-    writeFileSync(file, subset.join('\n') + '\n');
-    const { line, out } = score(file, set.data(), set.session === true);
-    console.log(`| ${set.name} | ${lang} ${line}`);
-    if (verbose) for (const f of out.split('\n').filter((x) => x.startsWith('  '))) console.log(`    ${set.name}/${lang}: ${f.trim()}`);
+  return rows;
+}
+
+export const BOT_COMMAND = 'npm run -s ask -- --json';
+
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  const only = opt('--sets')?.split(',');
+  const chosen = SETS.filter((s) => (only ? only.includes(s.name) : !s.holdout || args.includes('--holdout')));
+  const rows = scoreSets(opt('--cmd') ?? BOT_COMMAND, chosen);
+  console.log('| set | language | questions (answerable + not) | hit@1 | recall@5 | quote@3 | abstain |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    console.log(`| ${r.set} | ${r.language} | ${r.answerable} + ${r.unanswerable} | ${r.hit1.toFixed(3)} | ${r.recall5.toFixed(3)} | ${r.quote3.toFixed(3)} | ${r.abstain.toFixed(3)} |`);
+    if (args.includes('--verbose')) for (const f of r.failures) console.log(`    ${r.set}/${r.language}: ${f}`);
   }
 }

@@ -1,31 +1,25 @@
-// Answer quality of this bot next to plain lunr and MiniSearch, scored in one run by the shared scorers.
-// Usage: npm run bench:quality [-- --questions FILE --data DIR]
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
+// Answer quality of this bot next to plain lunr and MiniSearch, per question set and language, scored in one run
+// by the shared scorer. Usage: npm run bench:quality [-- --holdout]
+// The holdout sets (test/eval/questions-holdout.jsonl, test/fixtures/unseen/questions-holdout.jsonl) are only
+// scored with --holdout: they are reported, never tuned on.
+import { BOT_COMMAND, scoreSets, SETS, type Row } from './evalSets';
 
-const root = path.join(__dirname, '..');
-const scorer = path.join(root, '..', 'shared', 'eval', 'score.mjs');
-const passThrough = process.argv.slice(2);
 const engines = [
   ['plain lunr (baseline)', 'npx tsx bench/baselines/plainLunr.ts'],
   ['MiniSearch', 'npx tsx bench/baselines/miniSearch.ts'],
-  ['LOVP bot', 'npm run -s ask -- --json'],
+  ['LOVP bot', BOT_COMMAND],
 ] as const;
 
-type Figures = Record<'hit1' | 'recall5' | 'quote3' | 'abstain', number>;
-
-function score(cmd: string): Figures {
-  const run = spawnSync('node', [scorer, '--cmd', cmd, ...passThrough], { cwd: root, encoding: 'utf8' });
-  const m = /hit@1 ([\d.]+) recall@5 ([\d.]+) quote@3 ([\d.]+) abstain ([\d.]+)/.exec(run.stdout);
-  if (!m) throw new Error(`scorer failed for ${cmd}:\n${run.stdout}${run.stderr}`);
-  return { hit1: +m[1], recall5: +m[2], quote3: +m[3], abstain: +m[4] };
-}
-
-const results = engines.map(([name, cmd]) => ({ name, fig: score(cmd) }));
-const base = results[0].fig;
-const cell = (v: number, b: number) => `${v.toFixed(3)}${b > 0 ? ` (${(v / b).toFixed(2)}x)` : ''}`;
-console.log('| engine | hit@1 | recall@5 | quote@3 | abstain |');
-console.log('|---|---|---|---|---|');
-for (const { name, fig } of results) {
-  console.log(`| ${name} | ${cell(fig.hit1, base.hit1)} | ${cell(fig.recall5, base.recall5)} | ${cell(fig.quote3, base.quote3)} | ${cell(fig.abstain, base.abstain)} |`);
-}
+const withHoldout = process.argv.includes('--holdout');
+const sets = SETS.filter((s) => !s.session && (!s.holdout || withHoldout));
+const results = engines.map(([name, cmd]) => ({ name, rows: scoreSets(cmd, sets) }));
+const base = results[0].rows;
+const cell = (v: number, b: number | undefined) => `${v.toFixed(3)}${b ? ` (${(v / b).toFixed(2)}x)` : ''}`;
+console.log('| set | language | engine | hit@1 | recall@5 | quote@3 | abstain |');
+console.log('|---|---|---|---|---|---|---|');
+base.forEach((b, i) => {
+  for (const { name, rows } of results) {
+    const r: Row = rows[i];
+    console.log(`| ${r.set} (${r.answerable} + ${r.unanswerable}) | ${r.language} | ${name} | ${cell(r.hit1, b.hit1)} | ${cell(r.recall5, b.recall5)} | ${cell(r.quote3, b.quote3)} | ${cell(r.abstain, b.abstain)} |`);
+  }
+});
