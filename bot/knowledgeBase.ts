@@ -68,7 +68,8 @@ export const DEFAULT_OPTIONS: KnowledgeOptions = { minCoverage: 0.4, minRelative
 const HEAD_CREDIT = 0.4;
 /** An introduction that only names a topic ("In het LOVP ... is onder meer gesproken over X") ranks below X's section. */
 const OVERVIEW_FACTOR = 0.35;
-/** Sections of a meeting in a year the question names without making it a filter ("het overschot van 2023"). */
+/** Sections of a meeting in a year the question names without making it a filter ("het overschot van 2023"), or
+ *  that name the year themselves. Years are no search terms: "2024" is in too many sections to say what it is about. */
 const YEAR_BOOST = 1.2;
 /** A word nobody knows counts as this share of the least specific known concept of the question. */
 const UNKNOWN_SHARE = 0.5;
@@ -206,7 +207,9 @@ export class KnowledgeBase {
       return c;
     };
     const filter: SearchFilter = { stems: (stems) => coverageOf(stems) >= minCoverage, section: inDates };
-    const boostedYears = new Set(hint?.years ?? []);
+    const boostedYears = [...new Set(hint?.years ?? [])];
+    const aboutYear = (doc: IndexedSection) =>
+      boostedYears.some((y) => doc.meeting.date.startsWith(y) || doc.section.heading.includes(y) || doc.section.text.includes(y));
     // The answers shown, in order: by score as shown (rounded), then in lunr's order. Only they get a quote:
     // with many meetings, thousands of sections can pass the coverage bar.
     const best: { hit: SectionHit; raw: number; score: number }[] = [];
@@ -215,7 +218,7 @@ export class KnowledgeBase {
       const coverage = coverageOf(matchedStems);
       let raw = lunrScore * coverage * coverage;
       if (isOverview(doc.section)) raw *= OVERVIEW_FACTOR;
-      if (boostedYears.has(doc.meeting.date.slice(0, 4))) raw *= YEAR_BOOST;
+      if (boostedYears.length && aboutYear(doc)) raw *= YEAR_BOOST;
       const score = roundScore(raw);
       top = Math.max(top, score);
       let at = best.length;

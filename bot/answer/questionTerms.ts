@@ -46,6 +46,7 @@ latest last next upcoming soon new old exactly actually really basically kind so
 update updates status state info information details topic topics subject subjects covered discussed`.split(/\s+/)]);
 
 const MAX_PHRASE = 4;
+const YEAR = /^(?:19|20)\d{2}$/;
 /** Credit of a cognate guess ("evaluation" -> "evaluatie"): often right, not always. */
 const COGNATE_CREDIT = 0.7;
 /** Credit of a Dutch synonym from the glossary ("knelpunten" for "problemen"). */
@@ -108,7 +109,9 @@ export function termGroups(question: string, language: Language, vocabulary?: Vo
       const edge = n === 1 ? isFiller : (t: string) => !abbreviations.has(t) && stop.has(t);
       if (edge(words[0]) || edge(words[n - 1])) continue;
       const phrase = words.join(' ');
-      group = language === 'en' ? englishGroup(phrase) : dutchGroup(phrase, abbreviations.has(phrase));
+      // A year says which sections rank higher more than what the question is about: it weighs like a describing word.
+      if (YEAR.test(phrase)) group = { word: phrase, alternatives: [{ words: [phrase], credit: 1 }], known: false, ordinary: true };
+      else group = language === 'en' ? englishGroup(phrase) : dutchGroup(phrase, abbreviations.has(phrase));
       used = n;
     }
     if (group) {
