@@ -51,6 +51,8 @@ const YEAR = /^(?:19|20)\d{2}$/;
 const COGNATE_CREDIT = 0.7;
 /** Credit of a Dutch synonym from the glossary ("knelpunten" for "problemen"). */
 const SYNONYM_CREDIT = 0.85;
+/** Credit of a broader term the glossary lists as a synonym, as a compound's head counts (knowledgeBase.ts). */
+const BROADER_CREDIT = 0.4;
 /** Credit of the typo's correction: most likely what was meant, said so in the reply. */
 const CORRECTION_CREDIT = 0.9;
 
@@ -82,7 +84,9 @@ function dutchGroup(phrase: string, abbreviation: boolean): TermGroup | undefine
   if (phrase.includes(' ') && !synonyms.length) return undefined;
   // An abbreviation's expansion is the same thing, not a near-synonym.
   const credit = abbreviation ? 1 : SYNONYM_CREDIT;
-  const alternatives = [{ words: phrase.split(' '), credit: 1 }, ...synonyms.map((s) => alternative(s, credit)).filter((a) => a !== undefined)];
+  // A synonym that is part of the word is a broader term ("camera" for "cameratoezicht"): weaker evidence.
+  const creditOf = (s: string) => (!abbreviation && phrase.includes(s) ? BROADER_CREDIT : credit);
+  const alternatives = [{ words: phrase.split(' '), credit: 1 }, ...synonyms.map((s) => alternative(s, creditOf(s))).filter((a) => a !== undefined)];
   const ordinary = !phrase.includes(' ') && /^[var]$/.test(dutchPartOfSpeech(phrase) ?? '');
   return { word: phrase, alternatives, known: synonyms.length > 0, checked: synonyms.length > 0, ordinary };
 }
