@@ -2,7 +2,8 @@
 // hidden sets use). Usage: npm run -s eval [-- --holdout] [--sets a,b] [--verbose] [--cmd "..."]
 // Sets: dev (../shared/eval, over data/), tune and holdout (test/eval, written over data/ by people who had not
 // read the code), followups-* (pairs asked in one session), unseen-tune and unseen-holdout (test/fixtures/unseen:
-// nine reports written for testing, asked over data/ plus those nine). The holdout sets are left out unless
+// nine reports written for testing, asked over data/ plus those nine), unseen2 (six more, over data/ plus those six).
+// The holdout sets are left out unless
 // --holdout is given: they are for reporting, not for tuning.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -35,15 +36,20 @@ export interface Row {
   failures: string[];
 }
 
-let withUnseen: string | undefined;
-/** data/ plus the nine unseen reports, in a temporary folder. */
-function dataWithUnseen(): string {
-  if (withUnseen) return withUnseen;
-  withUnseen = mkdtempSync(path.join(tmpdir(), 'lovp-eval-'));
-  for (const f of readdirSync(dataDir)) copyFileSync(path.join(dataDir, f), path.join(withUnseen, f));
-  for (const f of readdirSync(unseen).filter((n) => /^r\d+\.txt$/.test(n))) copyFileSync(path.join(unseen, f), path.join(withUnseen, `unseen-${f}`));
-  return withUnseen;
+const folders = new Map<string, string>();
+/** data/ plus the test reports of `dir` (r1.txt, s1.txt, ...), in a temporary folder. */
+function dataWith(dir: string): () => string {
+  return () => {
+    let folder = folders.get(dir);
+    if (folder) return folder;
+    folder = mkdtempSync(path.join(tmpdir(), 'lovp-eval-'));
+    for (const f of readdirSync(dataDir)) copyFileSync(path.join(dataDir, f), path.join(folder, f));
+    for (const f of readdirSync(dir).filter((n) => /^[a-z]\d+\.txt$/.test(n))) copyFileSync(path.join(dir, f), path.join(folder, `test-${f}`));
+    folders.set(dir, folder);
+    return folder;
+  };
 }
+const dataWithUnseen = dataWith(unseen);
 
 export const SETS: QuestionSet[] = [
   { name: 'dev', file: path.join(root, '..', 'shared', 'eval', 'dev-questions.jsonl'), data: () => dataDir },
@@ -53,6 +59,8 @@ export const SETS: QuestionSet[] = [
   { name: 'followups-holdout', file: path.join(root, 'test', 'eval', 'followups-holdout.jsonl'), data: () => dataDir, session: true, holdout: true },
   { name: 'unseen-tune', file: path.join(unseen, 'questions-tune.jsonl'), data: dataWithUnseen },
   { name: 'unseen-holdout', file: path.join(unseen, 'questions-holdout.jsonl'), data: dataWithUnseen, holdout: true },
+  // Six more reports and their questions, written after the first holdout was scored once: the last untouched set.
+  { name: 'unseen2', file: path.join(root, 'test', 'fixtures', 'unseen2', 'questions.jsonl'), data: dataWith(path.join(root, 'test', 'fixtures', 'unseen2')), holdout: true },
 ];
 
 const FIGURES = /questions (\d+) answerable \+ (\d+) unanswerable.*\n(?:[\s\S]*\n)?(?:ok|FAIL): hit@1 ([\d.]+) recall@5 ([\d.]+) quote@3 ([\d.]+) abstain ([\d.]+)/;
