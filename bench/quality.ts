@@ -1,11 +1,13 @@
 // Answer quality of this bot next to plain lunr and MiniSearch, scored in one run by the shared scorers.
-// Usage: npm run bench:quality [-- --questions FILE --data DIR]
+// Usage: npm run bench:quality [-- --questions FILE --data DIR]; the data default is the seed reports (test/fixtures/seeds).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { SEED_DIR } from './paths';
 
 const root = path.join(__dirname, '..');
 const scorer = path.join(root, '..', 'shared', 'eval', 'score.mjs');
 const passThrough = process.argv.slice(2);
+if (!passThrough.includes('--data')) passThrough.push('--data', SEED_DIR);
 const engines = [
   ['plain lunr (baseline)', 'npx tsx bench/baselines/plainLunr.ts'],
   ['MiniSearch', 'npx tsx bench/baselines/miniSearch.ts'],
