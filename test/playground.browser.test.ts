@@ -1,18 +1,17 @@
-// Drives the real Microsoft 365 Agents Playground web page in headless Debian chromium: the bot and the
+// Drives the real Microsoft 365 Agents Playground web page in headless Chromium (test/helpers/chromium.ts): the bot and the
 // Playground are started exactly as `npm start` does, a person's question is typed into the chat box and the
 // cited answer is read off the page. Screenshot: test-output/playground-answer.png. Then "samenvatting" brings the
 // summary Adaptive Card, rendered by the Playground (test-output/playground-summary-card.png); its "Openstaande
 // punten" button and an "Afgehandeld" button go through Action.Execute (test-output/playground-pending-card.png).
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startWithPlayground, type RunningPlayground } from '../bot/tools/startWithPlayground';
+import { launchChromium } from './helpers/chromium';
+import { copyOfSeeds, removeTempDirs, tempDir } from './ingest/helpers';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const SCREENSHOT = path.join(__dirname, '..', 'test-output', 'playground-answer.png');
 const CARD_SCREENSHOT = path.join(__dirname, '..', 'test-output', 'playground-summary-card.png');
 const QUESTION = 'wat is er afgesproken over vuurwerk?';
@@ -28,31 +27,29 @@ function freePort(): Promise<number> {
   });
 }
 
-describe('Agents Playground in headless chromium (browser test)', function () {
+describe('Agents Playground in headless Chromium (browser test)', function () {
   this.timeout(60_000);
   let running: RunningPlayground | undefined;
   let browser: Browser | undefined;
   let page: Page;
-  let stateDir: string;
   const output: string[] = [];
 
   before(async () => {
-    // CI installs chromium (.ci/run); a missing browser is a failure, never a skip.
-    assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: install it with "apt-get update && apt-get install -y chromium"`);
-    stateDir = mkdtempSync(path.join(tmpdir(), 'lovp-playground-'));
+    // Its own copy of the seed reports and its own state: never the working data/ and state/ folders.
+    const stateDir = tempDir('lovp-playground-state-');
     running = await startWithPlayground({
       botPort: await freePort(),
       playgroundPort: await freePort(),
       env: {
         ...process.env,
         MicrosoftAppId: '', // local mode, whatever a developer's .env says
-        DATA_DIR: 'data',
+        DATA_DIR: copyOfSeeds(),
         STATE_DIR: stateDir,
         M365_AGENTS_PLAYGROUND_LOGFILE: path.join(stateDir, 'playground.log'),
       },
       onOutput: (name, line) => output.push(`[${name}] ${line}`),
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     // The page asks a CDN for fonts and animations; only loopback is reachable, so fail those at once.
     await page.route('**/*', (route) => (['localhost', '127.0.0.1'].includes(new URL(route.request().url()).hostname) ? route.continue() : route.abort()));
@@ -65,7 +62,7 @@ describe('Agents Playground in headless chromium (browser test)', function () {
   after(async () => {
     await browser?.close();
     await running?.stop();
-    if (stateDir) rmSync(stateDir, { recursive: true, force: true });
+    removeTempDirs();
   });
 
   it('answers "wat is er afgesproken over vuurwerk?" with a cited Jaarwisseling quote', async () => {
