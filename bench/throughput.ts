@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
-import { personalMessage } from './activities';
+import { personalMessage, postActivity } from './activities';
 import { median } from './stats';
 
 export interface RouteLoad {
@@ -41,13 +41,17 @@ const hasReply = (body: string | Buffer | undefined) => {
 
 async function load(url: string, questions: string[], connections: number, seconds: number): Promise<autocannon.Result> {
   let i = 0;
-  return autocannon({
+  const result = await autocannon({
     url,
     connections,
     duration: seconds,
     verifyBody: hasReply,
     requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: JSON.stringify(personalMessage(questions[i++ % questions.length])) }) }],
   });
+  // The requests still in flight when the clock stopped are still being answered; one more request, queued behind
+  // them, returns when the server is idle again, so the next round does not start on this round's backlog.
+  await postActivity(url, personalMessage(questions[0]));
+  return result;
 }
 
 function summarise(results: autocannon.Result[]): RouteLoad {
