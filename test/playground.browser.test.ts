@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { startWithPlayground, type RunningPlayground } from '../bot/tools/startWithPlayground';
 import { launchChromium } from './helpers/chromium';
 import { copyOfSeeds, removeTempDirs, tempDir } from './ingest/helpers';
@@ -25,6 +25,22 @@ function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * Hovers the citation marker and reads the citation card it opens. The card closes when the marker moves away
+ * from under the mouse, which it does while a busy machine is still laying out the reply; so the text is read in
+ * the same moment the card is found, and the hover repeated (for at most 20 s) until it is.
+ */
+async function citationCardText(page: Page, marker: Locator): Promise<string> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    await marker.hover();
+    const found = await page.waitForFunction(() => [...document.querySelectorAll('[role="dialog"]')].map((d) => (d as HTMLElement).innerText)
+      .find((text) => text.includes('Jaarwisseling')), undefined, { timeout: 3_000 }).then((handle) => handle.jsonValue(), () => undefined);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error('hovering citation [1] opened no citation card about Jaarwisseling');
+  }
 }
 
 describe('Agents Playground in headless Chromium (browser test)', function () {
@@ -86,10 +102,7 @@ describe('Agents Playground in headless Chromium (browser test)', function () {
     await page.getByText('AI generated').waitFor({ timeout: 5_000 });
 
     // Hovering the marker opens the citation card: its title is the meeting and section, its text the quote.
-    await marker.hover();
-    const card = page.getByRole('dialog').filter({ hasText: 'Jaarwisseling' });
-    await card.waitFor({ timeout: 5_000 });
-    const cardText = await card.innerText();
+    const cardText = await citationCardText(page, marker);
     assert.match(cardText, /LOVP \d{1,2} \w+ \d{4} – Jaarwisseling/);
     assert.match(cardText, /vuurwerk/i);
 
