@@ -52,6 +52,8 @@ function machine(): string[] {
     `- Date: ${new Date().toISOString()}`,
     `- Machine: ${os.availableParallelism()} CPUs (nproc), ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}`,
     `- Node ${process.version}; commit ${commit}${dirty}`,
+    // Other work on the machine slows every figure; the ratios to same-run baselines are what to compare.
+    `- Load average when the run started (1 / 5 / 15 min): ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} on ${os.availableParallelism()} CPUs`,
     `- Command: \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\` (bench/run.ts)`,
   ];
 }

@@ -1,7 +1,7 @@
 // Headless Chromium for the browser tests, from the npm package @sparticuz/chromium (a devDependency): it ships
 // chrome-headless-shell brotli-packed inside the package, with the NSS and expat libraries it links against, so
 // `npm install` is all a fresh machine needs: no system browser, no root, nothing downloaded when the tests run.
-// The first launch unpacks it into node_modules/.cache/lovp-chromium/<version>/ (about 3 s), later ones reuse it.
+// The first launch unpacks it into node_modules/.cache/lovp-chromium/<version>/ (a few seconds), later ones reuse it.
 // The package's own executablePath() is not used: it unpacks into a shared /tmp/chromium whatever its version and
 // leaves out the libraries outside AWS Lambda.
 import { spawnSync } from 'node:child_process';
@@ -27,12 +27,12 @@ async function unpackedBrowser(): Promise<string> {
   if (existsSync(path.join(dir, 'chromium'))) return dir;
   mkdirSync(path.dirname(dir), { recursive: true });
   // Unpacked beside the final folder and renamed into place, so a run that is stopped halfway, or two runs at
-  // once, never leave or use a half-written browser.
+  // once, never leave a half-written browser where the tests look for one.
   const work = mkdtempSync(`${dir}.partial-`);
   try {
     const bin = path.join(PACKAGE_DIR, 'bin');
     await pipeline(createReadStream(path.join(bin, 'chromium.br')), createBrotliDecompress(), createWriteStream(path.join(work, 'chromium'), { mode: 0o755 }));
-    unpackTar(path.join(bin, 'al2023.tar.br'), work); // lib/: libnss3, libnspr4, libexpat (Debian has them only with a desktop)
+    unpackTar(path.join(bin, 'al2023.tar.br'), work); // lib/: libnss3, libnspr4, libexpat (a minimal Debian has no NSS)
     unpackTar(path.join(bin, 'fonts.tar.br'), work); // fonts/: Open Sans, for machines without any font
     // The package's fonts.conf points at Lambda's folders; use the system's fonts and the bundled ones.
     writeFileSync(path.join(work, 'fonts.conf'), `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n`
