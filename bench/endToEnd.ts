@@ -1,7 +1,7 @@
 // End-to-end answer latency through POST /api/messages of the real server (createServer, local mode, no auth),
-// next to two floors on the same restify server: an echo bot through the same TeamsAdapter (what any bot costs),
-// and a bare restify route that answers without the adapter (what HTTP costs). The floors exist only here. A second
-// server with every answer computed beforehand splits the bot's cost into the Teams side and the search.
+// next to two floors on the same restify server (bench/floorRoutes.ts): an echo bot through the same TeamsAdapter
+// and a bare restify route. A second server with every answer computed beforehand splits the bot's cost into the
+// Teams side and the search.
 import type { AddressInfo } from 'node:net';
 import { MemoryStorage } from 'botbuilder';
 import type { KnowledgeBase } from '../bot/knowledgeBase';
@@ -10,6 +10,7 @@ import { loadBotConfig } from '../bot/teams/config';
 import { createAdapter } from '../bot/teams/createAdapter';
 import { createServer } from '../bot/teams/createServer';
 import { personalMessage, postActivity } from './activities';
+import { addFloorRoutes } from './floorRoutes';
 import { percentiles, type Percentiles } from './stats';
 
 export interface EndToEndLatency {
@@ -31,14 +32,7 @@ export async function measureEndToEnd(kb: KnowledgeBase, questions: string[], re
   const errors: unknown[] = [];
   const logger = { error: (_m: string, err?: unknown) => errors.push(err) };
   const server = createServer({ config, knowledgeBase: kb, storage: new MemoryStorage(), adapter, logger });
-  server.post('/bench/echo', async (req, res) => {
-    await adapter.process(req, res, async (context) => {
-      await context.sendActivity({ type: 'message', text: context.activity.text ?? '' });
-    });
-  });
-  server.post('/bench/http', async (req, res) => {
-    res.send(200, { activities: [{ type: 'message', text: String((req.body as { text?: string })?.text ?? '') }] });
-  });
+  addFloorRoutes(server, adapter);
   const answers = new Map(questions.map((q) => [q, kb.ask(q)]));
   const precomputed: KnowledgeSource = { meetings: kb.meetings, ask: (q) => answers.get(q) ?? kb.ask(q) };
   const second = createServer({ config, knowledgeBase: precomputed, storage: new MemoryStorage(), logger });

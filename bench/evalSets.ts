@@ -9,11 +9,13 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { SEED_DIR } from './paths';
 
 const root = path.join(__dirname, '..');
 const scorer = path.join(root, '..', 'shared', 'eval', 'score.mjs');
 const unseen = path.join(root, 'test', 'fixtures', 'unseen');
-const dataDir = path.join(root, 'data');
+/** The seed reports, not the working data/ folder that ingest changes (the same five files on a fresh clone). */
+const dataDir = SEED_DIR;
 
 export interface QuestionSet {
   name: string;

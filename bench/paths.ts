@@ -10,5 +10,6 @@ function findRoot(from: string): string {
 }
 
 export const PROJECT_ROOT = findRoot(__dirname);
-export const SEED_DIR = path.join(PROJECT_ROOT, 'data');
+/** The seed reports (test/fixtures/seeds), not the working data/ folder that ingest changes. */
+export const SEED_DIR = path.join(PROJECT_ROOT, 'test', 'fixtures', 'seeds');
 export const DEV_QUESTIONS = path.join(PROJECT_ROOT, '..', 'shared', 'eval', 'dev-questions.jsonl');

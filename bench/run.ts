@@ -9,6 +9,7 @@ import { KnowledgeBase } from '../bot/knowledgeBase';
 import { coldStart, type ChildCommand, type ColdStart } from './coldStart';
 import { measureEndToEnd, type EndToEndLatency } from './endToEnd';
 import { measureRetrieval, type RetrievalLatency } from './latency';
+import { measureThroughput, type Throughput } from './throughput';
 import { PROJECT_ROOT } from './paths';
 import { devQuestions, generatedQuestions } from './questions';
 import { mb, median, ms, ratio, table, verdict } from './stats';
@@ -24,7 +25,9 @@ const REPS = {
   build: quick ? 1 : 3,
   coldStart: quick ? 2 : 5,
   coldStartUncached1000: quick ? 1 : 3,
+  throughputRounds: quick ? 1 : 2,
 };
+const THROUGHPUT = { connections: 100, seconds: quick ? 2 : 5 };
 const FIRST_QUESTION = 'Wat is er afgesproken over vuurwerk?';
 
 const sections: string[] = [];
@@ -49,6 +52,8 @@ function machine(): string[] {
     `- Date: ${new Date().toISOString()}`,
     `- Machine: ${os.availableParallelism()} CPUs (nproc), ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}`,
     `- Node ${process.version}; commit ${commit}${dirty}`,
+    // Other work on the machine slows every figure; the ratios to same-run baselines are what to compare.
+    `- Load average when the run started (1 / 5 / 15 min): ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} on ${os.availableParallelism()} CPUs`,
     `- Command: \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\` (bench/run.ts)`,
   ];
 }
@@ -57,7 +62,7 @@ function machine(): string[] {
 function build(): string {
   const started = Date.now();
   const r = run('npm', ['run', '-s', 'build']);
-  const needed = ['dist/bench/probes/coldStartServer.js', 'dist/bench/probes/buildProbe.js'].map((f) => path.join(PROJECT_ROOT, f));
+  const needed = ['dist/bench/probes/coldStartServer.js', 'dist/bench/probes/buildProbe.js', 'dist/bench/probes/throughputServer.js'].map((f) => path.join(PROJECT_ROOT, f));
   if (!needed.every(existsSync)) throw new Error(`npm run build did not produce ${needed.join(', ')}:\n${r.stdout}${r.stderr}`);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (r.status === 0) return `npm run build: ok (${seconds} s)`;
@@ -230,6 +235,28 @@ function endToEndSection(results: Map<number, EndToEndLatency>): void {
     + ' bot − precomputed is what the search costs inside the server.\n');
 }
 
+// ---------------------------------------------------------------------------------------------- throughput
+
+function throughputSection(results: Map<number, Throughput>): void {
+  emit('## Throughput under concurrent load\n');
+  const rows: (string | number)[][] = [];
+  const failures = (r: Throughput['bot']) => `${r.errors} / ${r.timeouts} / ${r.non2xx} / ${r.withoutReply}`;
+  for (const [n, t] of results) {
+    rows.push([n, t.connections, `${t.bot.perSecond.toFixed(0)} /s`, `${t.echo.perSecond.toFixed(0)} /s`, ratio(t.bot.perSecond, t.echo.perSecond),
+      `${t.bot.p50} / ${t.bot.p99} ms`, `${t.echo.p50} / ${t.echo.p99} ms`, `${t.bot.requests} / ${t.echo.requests}`, `${failures(t.bot)}; ${failures(t.echo)}`]);
+  }
+  emit(table(['meetings', 'connections', 'bot answers', 'echo bot (floor)', 'bot ÷ echo', 'bot latency p50 / p99', 'echo latency p50 / p99',
+    'requests bot / echo', 'errors / timeouts / non-2xx / no reply: bot; echo'], rows));
+  const t = [...results.values()][0];
+  emit(`\nautocannon keeps ${t.connections} requests in flight for ${t.seconds} s per round against a server of its own`
+    + ' (bench/probes/throughputServer.ts, compiled: createServer over the corpus plus the echo floor of bench/floorRoutes.ts), after a 1 s'
+    + ` warm-up; ${t.rounds} round(s), echo and bot alternating so both see the same machine load; requests per second is the median over the`
+    + ' rounds. Each request is a question of the retrieval set as a personal-chat message with deliveryMode expectReplies, and each'
+    + ' response is checked to carry a reply. The ratio is what a benchmark can compare across machines and runs; the answers per second'
+    + ' depend on the machine and on what else runs on it. `npm test` only checks that a bounded load (500 questions over 10'
+    + ' connections, test/hardening/load.test.ts) is answered without errors.\n');
+}
+
 // ---------------------------------------------------------------------------------------------- targets
 
 function targetsSection(retrieval: Map<number, RetrievalLatency>, builds: Map<number, BuildFigures[]>, cold: ColdStartRow[], e2e: Map<number, EndToEndLatency>): void {
@@ -328,6 +355,14 @@ async function main(): Promise<void> {
     const cold = await coldStarts(corpora, emptyDir, work);
     coldStartSection(cold);
     endToEndSection(e2e);
+    const throughput = new Map<number, Throughput>();
+    for (const [n, corpus] of corpora) {
+      log(`throughput at ${n} meetings`);
+      const env = { ...process.env, DATA_DIR: corpus.dir, MicrosoftAppId: '', MicrosoftAppPassword: '' };
+      throughput.set(n, await measureThroughput({ args: ['dist/bench/probes/throughputServer.js'], env, cwd: PROJECT_ROOT }, questions,
+        { ...THROUGHPUT, rounds: REPS.throughputRounds }));
+    }
+    throughputSection(throughput);
     targetsSection(retrieval, builds, cold, e2e);
     emit(NOTES);
     emit(`Total benchmark time: ${((Date.now() - started) / 1000).toFixed(0)} s.`);

@@ -1,7 +1,7 @@
 import type { TeamsManifest, TeamsManifestLatest } from '@microsoft/app-manifest';
 import AdmZip from 'adm-zip';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -13,8 +13,13 @@ import {
   LOCAL_BOT_ID,
   MANIFEST_DIR,
   manifestValues,
+  PACKAGE_FILES,
+  uploadProblems,
+  validateLocalization,
   validateManifestSchema,
+  type Localization,
 } from '../bot/tools/appPackage';
+import { parseCommand } from '../bot/teams/commands';
 import { drawColorIcon, drawOutlineIcon } from '../bot/tools/drawIcons';
 import { decodePng, encodePng, readPngHeader } from '../bot/tools/png';
 
@@ -22,6 +27,15 @@ const template = JSON.parse(readFileSync(path.join(MANIFEST_DIR, 'manifest.json'
 const localManifest = () => fillPlaceholders(template, manifestValues({}).values);
 const COMMANDS = ['help', 'vergaderingen', 'samenvatting', 'openstaand', 'abonneer', 'stop'];
 const BOT_GUID = '6f1c2a0e-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
+/** Settings a real publisher would have in .env. */
+const UPLOAD_ENV = {
+  MicrosoftAppId: BOT_GUID,
+  DEVELOPER_NAME: 'Politieacademie',
+  DEVELOPER_WEBSITE_URL: 'https://www.politieacademie.nl/lovp-bot',
+  DEVELOPER_PRIVACY_URL: 'https://www.politieacademie.nl/privacy',
+  DEVELOPER_TERMS_URL: 'https://www.politieacademie.nl/voorwaarden',
+};
+const english = JSON.parse(readFileSync(path.join(MANIFEST_DIR, 'en-us.json'), 'utf8')) as Localization;
 
 describe('Teams app manifest', () => {
   // Any network access during validation would be a bug: CI and users may be offline.
@@ -93,11 +107,52 @@ describe('Teams app manifest', () => {
     for (const english of ['meetings', 'summary', 'pending', 'subscribe']) assert.ok(descriptions.includes(english), english);
   });
 
-  it('has Dutch names and descriptions, with the English explained in the full description', () => {
+  it('has Dutch names and descriptions, and an English (en-us) localisation beside them', () => {
     assert.match(template.name.short, /LOVP/);
     assert.match(template.description.short, /vragen|Vragen/);
-    assert.match(template.description.full, /English: ask questions/);
     assert.equal(template.localizationInfo?.defaultLanguageTag, 'nl-nl');
+    assert.deepEqual(template.localizationInfo?.additionalLanguages, [{ languageTag: 'en-us', file: 'en-us.json' }]);
+    assert.match(english['description.full'], /^Ask in plain language/);
+  });
+
+  it('en-us.json validates offline against the bundled localisation schema and names only texts of the manifest', async () => {
+    assert.match(english.$schema, /\/teams\/v1\.30\/MicrosoftTeams\.Localization\.schema\.json$/);
+    assert.deepEqual(await validateLocalization(english, localManifest(), 'en-us.json'), []);
+    const texts = Object.keys(english).filter((k) => k !== '$schema');
+    assert.ok(texts.length >= 4 + 6 + 36, 'names, descriptions, features and every command of every scope');
+  });
+
+  it('en-us command titles are the English words for the same commands', () => {
+    template.bots![0].commandLists!.forEach((list, l) => list.commands.forEach((command, c) => {
+      const title = english[`bots[0].commandLists[${l}].commands[${c}].title`];
+      assert.equal(parseCommand(title, 'en-US')?.name, parseCommand(command.title, 'nl-NL')?.name, `${command.title} / ${title}`);
+      assert.equal(parseCommand(title, 'en-US')?.language, 'en', title);
+      assert.ok(english[`bots[0].commandLists[${l}].commands[${c}].description`], `${title} has an English description`);
+    }));
+  });
+
+  it('validateLocalization names keys that point at nothing and texts over the schema limits', async () => {
+    const broken = { ...english, 'name.short': 'x'.repeat(31), 'bots[0].commandLists[0].commands[9].title': 'nothing' };
+    const problems = await validateLocalization(broken, localManifest(), 'en-us.json');
+    assert.ok(problems.some((p) => /^en-us\.json: \/name\.short must NOT have more than 30 characters/.test(p)), problems.join('\n'));
+    assert.ok(problems.includes('en-us.json: "bots[0].commandLists[0].commands[9].title" names no text in manifest.json'), problems.join('\n'));
+  });
+});
+
+describe('settings for a package to upload', () => {
+  it('accept a registered bot id and the publisher\'s own https pages', () => {
+    assert.deepEqual(uploadProblems(UPLOAD_ENV), []);
+  });
+
+  it('refuse what is missing, the all-zero id, a non-GUID, example.org and plain http, naming each setting', () => {
+    assert.deepEqual(uploadProblems({}).map((p) => p.split(' ')[0]), ['MicrosoftAppId', 'DEVELOPER_NAME', 'DEVELOPER_WEBSITE_URL', 'DEVELOPER_PRIVACY_URL', 'DEVELOPER_TERMS_URL']);
+    assert.match(uploadProblems({ ...UPLOAD_ENV, MicrosoftAppId: LOCAL_BOT_ID }).join(), /all-zero placeholder/);
+    assert.match(uploadProblems({ ...UPLOAD_ENV, MicrosoftAppId: 'lovp-bot' }).join(), /"lovp-bot" is not a GUID/);
+    for (const url of ['https://www.example.org/lovp-bot', 'https://example.com/privacy', 'https://lovp.test/', 'https://localhost/x']) {
+      assert.match(uploadProblems({ ...UPLOAD_ENV, DEVELOPER_PRIVACY_URL: url }).join(), /DEVELOPER_PRIVACY_URL .* is an example address/, url);
+    }
+    assert.match(uploadProblems({ ...UPLOAD_ENV, DEVELOPER_TERMS_URL: 'http://www.politieacademie.nl/voorwaarden' }).join(), /is not an https:\/\/ address/);
+    assert.match(uploadProblems({ ...UPLOAD_ENV, DEVELOPER_TERMS_URL: 'voorwaarden' }).join(), /is not an https:\/\/ address/);
   });
 });
 
@@ -142,33 +197,56 @@ describe('Teams app icons', () => {
 });
 
 describe('npm run package', () => {
-  it('writes a zip with manifest.json and both icons at its root, bot id filled in', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'apppkg-'));
-    try {
-      const built = await buildAppPackage({ MicrosoftAppId: BOT_GUID }, path.join(dir, 'lovp-bot.zip'));
-      const zip = new AdmZip(built.file);
-      assert.deepEqual(zip.getEntries().map((e) => e.entryName).sort(), ['color.png', 'manifest.json', 'outline.png']);
-      const manifest = JSON.parse(zip.readAsText('manifest.json')) as TeamsManifest;
-      assert.equal(manifest.bots![0].botId, BOT_GUID);
-      assert.doesNotMatch(JSON.stringify(manifest), /\$\{\{/);
-      assert.deepEqual(await validateManifestSchema(manifest), []);
-      for (const icon of ['color.png', 'outline.png']) {
-        assert.ok(zip.readFile(icon)!.equals(readFileSync(path.join(MANIFEST_DIR, icon))), `${icon} copied unchanged`);
-      }
-      assert.ok(!built.defaulted.includes('BOT_ID (MicrosoftAppId)'));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'apppkg-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes a zip with manifest.json, both icons and en-us.json at its root, bot id and publisher filled in', async () => {
+    const built = await buildAppPackage(UPLOAD_ENV, { outFile: path.join(dir, 'lovp-bot.zip') });
+    const zip = new AdmZip(built.file);
+    assert.deepEqual(zip.getEntries().map((e) => e.entryName).sort(), ['color.png', 'en-us.json', 'manifest.json', 'outline.png']);
+    const manifest = JSON.parse(zip.readAsText('manifest.json')) as TeamsManifest;
+    assert.equal(manifest.bots![0].botId, BOT_GUID);
+    assert.equal(manifest.developer.privacyUrl, UPLOAD_ENV.DEVELOPER_PRIVACY_URL);
+    assert.doesNotMatch(JSON.stringify(manifest), /\$\{\{|example\.org/);
+    assert.deepEqual(await validateManifestSchema(manifest), []);
+    assert.deepEqual(await validateLocalization(JSON.parse(zip.readAsText('en-us.json')), manifest, 'en-us.json'), []);
+    for (const icon of ['color.png', 'outline.png']) {
+      assert.ok(zip.readFile(icon)!.equals(readFileSync(path.join(MANIFEST_DIR, icon))), `${icon} copied unchanged`);
     }
+    assert.deepEqual(built.defaulted, []);
   });
 
-  it('refuses to write a package for an invalid bot id', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'apppkg-'));
-    try {
-      await assert.rejects(buildAppPackage({ MicrosoftAppId: 'x' }, path.join(dir, 'lovp-bot.zip')), /botId must match pattern/);
-      assert.throws(() => readFileSync(path.join(dir, 'lovp-bot.zip')), /ENOENT/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  it('refuses a package for upload without real settings and removes the zip of an earlier run', async () => {
+    const outFile = path.join(dir, 'lovp-bot.zip');
+    writeFileSync(outFile, 'the package of an earlier run');
+    await assert.rejects(buildAppPackage({ MicrosoftAppId: '' }, { outFile }), (err: unknown) => {
+      assert.ok(err instanceof AppPackageError);
+      assert.match(err.message, /^No Teams app package written:\n- MicrosoftAppId is empty/);
+      assert.ok(err.problems.some((p) => p.startsWith('DEVELOPER_WEBSITE_URL')));
+      return true;
+    });
+    assert.equal(existsSync(outFile), false);
+    assert.deepEqual(readdirSync(dir), [], 'no half-written file either');
+  });
+
+  it('refuses an invalid bot id in a local package too (schema), leaving nothing', async () => {
+    const outFile = path.join(dir, 'lovp-bot-local.zip');
+    writeFileSync(outFile, 'old');
+    await assert.rejects(buildAppPackage({ MicrosoftAppId: 'x' }, { mode: 'local', outFile }), /botId must match pattern/);
+    assert.equal(existsSync(outFile), false);
+  });
+
+  it('--local builds a package with placeholders under its own name, never the upload file', async () => {
+    assert.notEqual(PACKAGE_FILES.local, PACKAGE_FILES.upload);
+    assert.match(PACKAGE_FILES.local, /lovp-bot-local\.zip$/);
+    const built = await buildAppPackage({}, { mode: 'local', outFile: path.join(dir, 'lovp-bot-local.zip') });
+    const manifest = JSON.parse(new AdmZip(built.file).readAsText('manifest.json')) as TeamsManifest;
+    assert.equal(manifest.bots![0].botId, LOCAL_BOT_ID);
+    assert.ok(built.defaulted.includes('BOT_ID (MicrosoftAppId)'));
+    assert.deepEqual(await validateManifestSchema(manifest), []);
   });
 });
 

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { loadCorpus } from '../bot/corpus/loadCorpus';
 import type { Meeting } from '../bot/corpus/meeting';
 import { extractPending } from '../bot/pending/extractPending';
 import { isFollowUp } from '../bot/pending/followUpCues';
 import { ownerOf } from '../bot/pending/owners';
 import { pendingItemId } from '../bot/pending/pendingItem';
+import { seedDir } from './ingest/helpers';
 
 const meeting = (date: string, sections: [string, string][]): Meeting => ({
   date,
@@ -109,7 +109,7 @@ describe('extractPending: follow-ups in Dutch report language', () => {
   });
 
   it('finds follow-ups in every seed report, not every sentence', async () => {
-    const { meetings } = await loadCorpus(path.join(__dirname, '..', 'data'));
+    const { meetings } = await loadCorpus(seedDir);
     for (const m of meetings) {
       const items = extractPending(m);
       const sentences = m.sections.reduce((n, s) => n + s.text.split(/[.!?]\s/).length, 0);

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { KnowledgeBase } from '../bot/knowledgeBase';
 import { corpusFingerprint, indexCacheFile } from '../bot/search/indexCache';
 import { devQuestions } from '../bench/questions';
+import { seedDir } from './ingest/helpers';
 
-const SEEDS = path.join(__dirname, '..', 'data');
 const QUESTIONS = [...devQuestions(), 'vuurwerk', 'What was agreed about tasers?', 'jaarwisseling in het laatste LOVP', "BOA's wapenstok", ''];
 
 describe('index cache', () => {
@@ -17,7 +17,7 @@ describe('index cache', () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'lovp-cache-test-'));
     corpus = path.join(dir, 'data');
     cacheFile = path.join(dir, 'state', 'index-cache.json');
-    await cp(SEEDS, corpus, { recursive: true });
+    await cp(seedDir, corpus, { recursive: true });
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { parseReport } from '../bot/corpus/parseReport';
 import { KnowledgeBase } from '../bot/knowledgeBase';
 import { MAX_QUOTE } from '../bot/answer/pickQuote';
+import { seedDir } from './ingest/helpers';
 
 let kb: KnowledgeBase;
 before(async () => {
-  ({ kb } = await KnowledgeBase.fromDirectory(path.join(__dirname, '..', 'data')));
+  ({ kb } = await KnowledgeBase.fromDirectory(seedDir));
 });
 const top = (q: string) => kb.ask(q).answers[0];
 

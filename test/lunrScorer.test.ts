@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import lunr from 'lunr';
 import { loadCorpus } from '../bot/corpus/loadCorpus';
 import { byLunrRank, LunrScorer, type QueryTerm } from '../bot/search/lunrScorer';
 import { contentTokens, stem } from '../bot/search/textAnalysis';
 import { random } from '../bench/syntheticCorpus';
+import { seedDir } from './ingest/helpers';
 
 // LunrScorer must rank and score exactly as lunr.Index.query with optional terms does: answers depend on it.
 describe('LunrScorer', () => {
@@ -12,7 +12,7 @@ describe('LunrScorer', () => {
   let refs: string[];
   let vocabulary: string[];
   before(async () => {
-    const { meetings } = await loadCorpus(path.join(__dirname, '..', 'data'));
+    const { meetings } = await loadCorpus(seedDir);
     const docs = meetings.flatMap((m, mi) => m.sections.map((s, si) => ({ ref: `${mi}:${si}`, s })));
     refs = docs.map((d) => d.ref);
     index = lunr(function () {

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { deriveHeading, parseReport, ReportError } from '../bot/corpus/parseReport';
+import { seedDir } from './ingest/helpers';
 
-const dataDir = path.join(__dirname, '..', 'data');
-const seeds = readdirSync(dataDir).filter((f) => f.endsWith('.txt'));
-const parse = (name: string) => parseReport(readFileSync(path.join(dataDir, name), 'utf8'), name);
+const seeds = readdirSync(seedDir).filter((f) => f.endsWith('.txt'));
+const parse = (name: string) => parseReport(readFileSync(path.join(seedDir, name), 'utf8'), name);
 const byDate = new Map(seeds.map((f) => { const m = parse(f); return [m.date, m]; }));
 const headings = (date: string) => byDate.get(date)!.sections.map((s) => s.heading);
 

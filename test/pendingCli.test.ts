@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { seedDir } from './ingest/helpers';
 
 const root = path.join(__dirname, '..');
 const run = (...args: string[]) =>
@@ -14,8 +15,8 @@ describe('npm run pending (bot/cli/pending.ts)', function () {
   it('--json prints one object with the items; a bad file is named on stderr and the others still load', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pending-cli-'));
     try {
-      const seed = readdirSync(path.join(root, 'data')).sort()[0];
-      copyFileSync(path.join(root, 'data', seed), path.join(dir, seed));
+      const seed = readdirSync(seedDir).sort()[0];
+      copyFileSync(path.join(seedDir, seed), path.join(dir, seed));
       writeFileSync(path.join(dir, 'kapot.txt'), 'Een bestand zonder datum in de titel.\n');
       const r = run('--json', '--data', dir);
       assert.equal(r.status, 0, r.stderr);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { seedDir } from './ingest/helpers';
 
 const root = path.join(__dirname, '..');
 const scorer = path.join(root, '..', 'shared', 'eval', 'score-pending.mjs');
@@ -12,7 +13,7 @@ describe('pending items on the dev gold (../shared/eval/score-pending.mjs)', fun
 
   it('reaches recall >= 0.9 and due >= 0.9', () => {
     assert.ok(existsSync(scorer), `the scorer is missing: ${scorer} (CI checks out ../shared next to the project)`);
-    const run = spawnSync(process.execPath, [scorer, '--min-recall', '0.9', '--min-due', '0.9', '--verbose'], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [scorer, '--min-recall', '0.9', '--min-due', '0.9', '--verbose', '--data', seedDir], { cwd: root, encoding: 'utf8' });
     const output = `${run.stdout}${run.stderr}`;
     assert.equal(run.status, 0, output);
     assert.match(run.stdout, /^ok: pending recall /m, output);

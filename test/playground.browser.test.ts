@@ -1,18 +1,17 @@
-// Drives the real Microsoft 365 Agents Playground web page in headless Debian chromium: the bot and the
+// Drives the real Microsoft 365 Agents Playground web page in headless Chromium (test/helpers/chromium.ts): the bot and the
 // Playground are started exactly as `npm start` does, a person's question is typed into the chat box and the
 // cited answer is read off the page. Screenshot: test-output/playground-answer.png. Then "samenvatting" brings the
 // summary Adaptive Card, rendered by the Playground (test-output/playground-summary-card.png); its "Openstaande
 // punten" button and an "Afgehandeld" button go through Action.Execute (test-output/playground-pending-card.png).
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { startWithPlayground, type RunningPlayground } from '../bot/tools/startWithPlayground';
+import { launchChromium } from './helpers/chromium';
+import { copyOfSeeds, removeTempDirs, tempDir } from './ingest/helpers';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const SCREENSHOT = path.join(__dirname, '..', 'test-output', 'playground-answer.png');
 const CARD_SCREENSHOT = path.join(__dirname, '..', 'test-output', 'playground-summary-card.png');
 const QUESTION = 'wat is er afgesproken over vuurwerk?';
@@ -28,31 +27,45 @@ function freePort(): Promise<number> {
   });
 }
 
-describe('Agents Playground in headless chromium (browser test)', function () {
+/**
+ * Hovers the citation marker and reads the citation card it opens. The card closes when the marker moves away
+ * from under the mouse, which it does while a busy machine is still laying out the reply; so the text is read in
+ * the same moment the card is found, and the hover repeated (for at most 20 s) until it is.
+ */
+async function citationCardText(page: Page, marker: Locator): Promise<string> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    await marker.hover();
+    const found = await page.waitForFunction(() => [...document.querySelectorAll('[role="dialog"]')].map((d) => (d as HTMLElement).innerText)
+      .find((text) => text.includes('Jaarwisseling')), undefined, { timeout: 3_000 }).then((handle) => handle.jsonValue(), () => undefined);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error('hovering citation [1] opened no citation card about Jaarwisseling');
+  }
+}
+
+describe('Agents Playground in headless Chromium (browser test)', function () {
   this.timeout(60_000);
   let running: RunningPlayground | undefined;
   let browser: Browser | undefined;
   let page: Page;
-  let stateDir: string;
   const output: string[] = [];
 
   before(async () => {
-    // CI installs chromium (.ci/run); a missing browser is a failure, never a skip.
-    assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: install it with "apt-get update && apt-get install -y chromium"`);
-    stateDir = mkdtempSync(path.join(tmpdir(), 'lovp-playground-'));
+    // Its own copy of the seed reports and its own state: never the working data/ and state/ folders.
+    const stateDir = tempDir('lovp-playground-state-');
     running = await startWithPlayground({
       botPort: await freePort(),
       playgroundPort: await freePort(),
       env: {
         ...process.env,
         MicrosoftAppId: '', // local mode, whatever a developer's .env says
-        DATA_DIR: 'data',
+        DATA_DIR: copyOfSeeds(),
         STATE_DIR: stateDir,
         M365_AGENTS_PLAYGROUND_LOGFILE: path.join(stateDir, 'playground.log'),
       },
       onOutput: (name, line) => output.push(`[${name}] ${line}`),
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     // The page asks a CDN for fonts and animations; only loopback is reachable, so fail those at once.
     await page.route('**/*', (route) => (['localhost', '127.0.0.1'].includes(new URL(route.request().url()).hostname) ? route.continue() : route.abort()));
@@ -65,7 +78,7 @@ describe('Agents Playground in headless chromium (browser test)', function () {
   after(async () => {
     await browser?.close();
     await running?.stop();
-    if (stateDir) rmSync(stateDir, { recursive: true, force: true });
+    removeTempDirs();
   });
 
   it('answers "wat is er afgesproken over vuurwerk?" with a cited Jaarwisseling quote', async () => {
@@ -89,10 +102,7 @@ describe('Agents Playground in headless chromium (browser test)', function () {
     await page.getByText('AI generated').waitFor({ timeout: 5_000 });
 
     // Hovering the marker opens the citation card: its title is the meeting and section, its text the quote.
-    await marker.hover();
-    const card = page.getByRole('dialog').filter({ hasText: 'Jaarwisseling' });
-    await card.waitFor({ timeout: 5_000 });
-    const cardText = await card.innerText();
+    const cardText = await citationCardText(page, marker);
     assert.match(cardText, /LOVP \d{1,2} \w+ \d{4} – Jaarwisseling/);
     assert.match(cardText, /vuurwerk/i);
 

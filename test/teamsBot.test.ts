@@ -166,6 +166,18 @@ describe('Teams bot over HTTP (/api/messages, expectReplies)', function () {
       const { replies } = await bot.post(personal(FIREWORKS_NL));
       assert.deepEqual(replies.map((r) => r.type), ['message']);
     });
+
+    it('sends no typing indicator in a turn slower than teams-ai\'s one-second typing timer', async () => {
+      // teams-ai's Application.run starts its typing timer whatever startTypingTimer says (createApp.ts).
+      const slowPending = { openItems: () => new Promise<[]>((resolve) => setTimeout(() => resolve([]), 1_500)) };
+      const slow = await startBot({ pending: slowPending });
+      try {
+        const { replies } = await slow.post(personal('openstaand'));
+        assert.deepEqual(replies.map((r) => r.type), ['message']);
+      } finally {
+        await slow.close();
+      }
+    });
   });
 
   describe('commands, Dutch and English', () => {

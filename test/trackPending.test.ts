@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { loadCorpus } from '../bot/corpus/loadCorpus';
 import type { Meeting } from '../bot/corpus/meeting';
 import { pendingItems } from '../bot/pending/trackPending';
+import { seedDir } from './ingest/helpers';
 
 const meeting = (date: string, sections: [string, string][]): Meeting => ({
   date,
@@ -65,7 +65,7 @@ describe('trackPending: later meetings that discuss a follow-up', () => {
   });
 
   it('on the seeds: the 2020-02-10 "in september" Jaarwisseling item is discussed on 2020-11-23', async () => {
-    const { meetings: seeds } = await loadCorpus(path.join(__dirname, '..', 'data'));
+    const { meetings: seeds } = await loadCorpus(seedDir);
     const seedItems = pendingItems(seeds);
     const item = seedItems.find((i) => i.date === '2020-02-10' && i.section === 'Jaarwisseling')!;
     assert.equal(item.status, 'discussed');

@@ -1,6 +1,6 @@
 // The teams-ai Application: which activity goes to which handler. The handlers themselves live in their own
 // files (commands, citations, welcome, subscriptions); this file only wires them together.
-import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
+import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
 import { formatDate, type Meeting } from '../corpus/meeting';
 import type { AskOptions, QuestionResult } from '../knowledgeBase';
@@ -19,6 +19,7 @@ import { SubscriptionStore, subscriptionFor } from './subscriptions';
 import { cardMessage, findMeeting, summaryMessage } from './summaryText';
 import { handleFiles, hasFiles, type UploadSettings } from './fileUploads';
 import { keepEntityFields } from './keepEntityFields';
+import { TypingTimerOptionApplication } from './typingTimerOption';
 import { channelConversationId, isChannelConversation, keepRepliesInThread, threadConversationId } from './threading';
 import { botWasAdded, claimWelcome } from './welcome';
 
@@ -63,11 +64,12 @@ export function createApp(deps: AppDependencies): Application {
   const pending = deps.pending ?? noPendingItems;
   const subscriptions = new SubscriptionStore(deps.storage);
   const logger = deps.logger ?? console;
-  const app = new Application({
+  const app = new TypingTimerOptionApplication({
     adapter: deps.adapter,
     botAppId: deps.config.microsoftAppId || undefined,
     // Mentions are stripped by stripMentions (all of them, also without an entity); no typing indicator
-    // because answers take milliseconds and the indicator timer is shared across concurrent turns.
+    // because answers take milliseconds and the indicator timer is shared across concurrent turns
+    // (teams-ai ignores this option; typingTimerOption.ts makes it count).
     removeRecipientMention: false,
     startTypingTimer: false,
   });

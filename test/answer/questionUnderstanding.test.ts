@@ -2,10 +2,10 @@
 // derivations and compounds, abbreviations, introductions, dates in questions, typos and unanswerable questions.
 // The reports here are written in the tests, in the style of the LOVP terugkoppelingen.
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { parseReport } from '../../bot/corpus/parseReport';
 import { detectLanguage } from '../../bot/answer/detectLanguage';
 import { KnowledgeBase } from '../../bot/knowledgeBase';
+import { seedDir } from '../ingest/helpers';
 
 const kb = (...reports: string[]) => new KnowledgeBase(reports.map((t, i) => parseReport(t, `r${i}.txt`)));
 
@@ -126,7 +126,7 @@ describe('answers on unseen reports', () => {
 describe('answers on the seed reports', () => {
   let seeds: KnowledgeBase;
   before(async () => {
-    ({ kb: seeds } = await KnowledgeBase.fromDirectory(path.join(__dirname, '..', '..', 'data')));
+    ({ kb: seeds } = await KnowledgeBase.fromDirectory(seedDir));
   });
 
   it('a typo still finds the fireworks ban: vuurwerkverbodd', () => {

@@ -1,25 +1,23 @@
-// Renders the summary card with the adaptivecards renderer in headless Debian chromium, the way a Teams-like
+// Renders the summary card with the adaptivecards renderer in headless Chromium (test/helpers/chromium.ts), the way a Teams-like
 // host draws it, and keeps a screenshot: test-output/summary-card.png. (The Playground test shows it in the
 // real Teams emulator once the bot posts cards there.)
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { summaryCard } from '../../bot/cards/summaryCard';
 import { loadCorpus } from '../../bot/corpus/loadCorpus';
+import { launchChromium } from '../helpers/chromium';
 import { projectDir, seedDir } from '../ingest/helpers';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const SCREENSHOT = path.join(projectDir, 'test-output', 'summary-card.png');
 
-describe('summary card rendered in headless chromium (browser test)', function () {
+describe('summary card rendered in headless Chromium (browser test)', function () {
   this.timeout(60_000);
   let browser: Browser | undefined;
   after(async () => browser?.close());
 
   it('draws title, sections, pending items and both buttons; the ask button opens the question box', async () => {
-    assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: install it with "apt-get install -y chromium"`);
     const meeting = (await loadCorpus(seedDir)).meetings.find((m) => m.date === '2020-02-10')!;
     const card = summaryCard(meeting, {
       pending: [
@@ -27,7 +25,7 @@ describe('summary card rendered in headless chromium (browser test)', function (
         { text: 'Het rapport over de inzetbaarheid wordt besproken in het volgende LOVP.', due: null, owner: 'korpschef' },
       ],
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 760, height: 900 }, deviceScaleFactor: 1 });
     await page.route('**/*', (route) => (route.request().url().startsWith('data:') || route.request().url() === 'about:blank' ? route.continue() : route.abort()));
     await page.setContent('<!DOCTYPE html><html><body style="margin:0;background:#f5f5f5;font-family:\'Segoe UI\',\'Liberation Sans\',sans-serif"><div id="card" style="width:720px;margin:16px;background:#fff;border-radius:6px;box-shadow:0 1px 3px #0003"></div></body></html>');

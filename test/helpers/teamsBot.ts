@@ -1,7 +1,6 @@
 // Starts the real bot server on an ephemeral port and posts Teams-shaped activities to /api/messages with
 // deliveryMode "expectReplies", so the HTTP response carries the bot's replies.
 import http from 'node:http';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { MemoryStorage, type Activity, type Storage } from 'botbuilder';
 import { TopicMemory } from '../../bot/answer/topicMemory';
@@ -10,6 +9,7 @@ import { loadBotConfig, type BotConfig } from '../../bot/teams/config';
 import type { KnowledgeSource, Logger } from '../../bot/teams/createApp';
 import { createServer } from '../../bot/teams/createServer';
 import type { PendingSource } from '../../bot/teams/pendingSource';
+import { seedDir } from '../ingest/helpers';
 
 export const BOT = { id: '28:lovp-bot-id', name: 'LOVP' };
 export const USER = { id: '29:user-id', name: 'Anna de Vries', aadObjectId: '00000000-0000-0000-0000-000000000001' };
@@ -19,7 +19,7 @@ export const CHANNEL_ID = '19:general-channel@thread.tacv2';
 let kbPromise: Promise<KnowledgeBase> | undefined;
 /** The knowledge base over the seed reports, loaded once for all tests. */
 export function seedKnowledgeBase(): Promise<KnowledgeBase> {
-  kbPromise ??= KnowledgeBase.fromDirectory(path.join(__dirname, '..', '..', 'data')).then(({ kb }) => kb);
+  kbPromise ??= KnowledgeBase.fromDirectory(seedDir).then(({ kb }) => kb);
   return kbPromise;
 }
 

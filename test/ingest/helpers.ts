@@ -1,11 +1,13 @@
-// Shared by the ingestion and broadcast tests: temp copies of the data folder and reports made from a seed.
+// Shared by the tests: the seed reports, temp copies of them for a test's own data folder, temp folders, and
+// reports made from a seed. Tests never read the working data/ folder, which `npm run ingest` and the bot change.
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 export const projectDir = path.join(__dirname, '..', '..');
-export const seedDir = path.join(projectDir, 'data');
 export const fixturesDir = path.join(projectDir, 'test', 'fixtures');
+/** The five seed reports (the same as data/ in a fresh clone); read only, copy them to change them. */
+export const seedDir = path.join(fixturesDir, 'seeds');
 export const SEED_2019 = '000_ef852aa59fc00c2a.txt';
 export const seedText = (name = SEED_2019) => readFileSync(path.join(seedDir, name), 'utf8');
 
@@ -19,7 +21,7 @@ export function removeTempDirs(): void {
   while (made.length) rmSync(made.pop()!, { recursive: true, force: true });
 }
 
-/** A writable copy of the five seed reports (the files in data/ are read-only). */
+/** A data folder of the test's own holding the five seed reports. */
 export function copyOfSeeds(): string {
   const dir = tempDir('lovp-data-');
   cpSync(seedDir, dir, { recursive: true });
