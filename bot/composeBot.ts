@@ -14,6 +14,7 @@ import { ReportLibrary, type IngestOutcome } from './ingest/reportLibrary';
 import { watchReports, type ReportWatcher, type WatchOptions } from './ingest/watchReports';
 import { KnowledgeBase } from './knowledgeBase';
 import { TopicMemory } from './answer/topicMemory';
+import { FeedbackStore } from './feedback/feedbackStore';
 import { broadcastReference, SummaryBroadcaster } from './notify/broadcastSummary';
 import { ItemStore } from './pending/itemStore';
 import { reminderOptionsFromEnv, ReminderScheduler, type ReminderOptions } from './pending/reminders';
@@ -101,6 +102,7 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
     knowledgeBase: knowledge.get,
     storage,
     pending,
+    feedback: new FeedbackStore(storage, now),
     topics: config.topicMemoryMinutes > 0 ? new TopicMemory(storage, config.topicMemoryMinutes * 60_000, () => now().getTime()) : undefined,
     uploads: { library, maxBytes: config.maxUploadBytes, adminUserIds: config.adminUserIds, warn: (message) => logger.warn(message) },
     logger,

@@ -8,6 +8,8 @@
 //   reminders/conversation/<id>            reminders sent to a conversation      bot/pending/reminderLedger.ts
 //   announcements/ledger                   report versions announced, and where  bot/notify/broadcastSummary.ts
 //   topics/<conversation id>               last question topic per thread        bot/answer/topicMemory.ts
+//   answers/<conversation id>              recent answers (question, citations)  bot/feedback/feedbackStore.ts
+//   feedback/log                           reactions and comments on answers     bot/feedback/feedbackStore.ts
 //
 // teams-ai's own turn state (if the Application is given this storage) uses "<channelId>/<botId>/..." keys,
 // which do not collide with these.
@@ -23,3 +25,9 @@ export const ANNOUNCEMENTS_KEY = 'announcements/ledger';
 
 /** The topics a conversation's threads asked about last, for follow-up questions. */
 export const topicsKey = (conversationId: string): string => `topics/${encodeURIComponent(conversationId)}`;
+
+/** The answers recently sent in a conversation, for the feedback given on them. */
+export const answersKey = (conversationId: string): string => `answers/${encodeURIComponent(conversationId)}`;
+
+/** Every reaction and comment users gave on answers (bounded). */
+export const FEEDBACK_KEY = 'feedback/log';

@@ -34,13 +34,17 @@ export function clientCitation(answer: Answer, position: number, language: Langu
   };
 }
 
-export function aiEntity(citations: ClientCitation[]): AIEntity {
+/** teams-ai's AIEntity without the "AI generated" label. */
+export type CitationEntity = Omit<AIEntity, 'additionalType'>;
+
+export function aiEntity(citations: ClientCitation[]): CitationEntity {
   return {
     type: 'https://schema.org/Message',
     '@type': 'Message',
     '@context': 'https://schema.org',
     '@id': '',
-    additionalType: ['AIGeneratedContent'],
+    // No additionalType AIGeneratedContent: the answers are verbatim quotes from the reports, nothing is generated,
+    // so Teams must not label them "AI generated". The citations stay.
     citation: citations,
   };
 }

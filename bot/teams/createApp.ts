@@ -5,6 +5,8 @@ import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
 import { formatDate, type Meeting } from '../corpus/meeting';
 import type { AskOptions, QuestionResult } from '../knowledgeBase';
 import type { TopicMemory } from '../answer/topicMemory';
+import type { FeedbackStore } from '../feedback/feedbackStore';
+import { FEEDBACK_CHANNEL_DATA, registerFeedback, rememberAnswer } from './feedback';
 import { pendingCard } from '../cards/pendingCard';
 import { registerCardActions } from './cardActions';
 import { citedAnswerActivity } from './citations';
@@ -44,6 +46,8 @@ export interface AppDependencies {
   uploads?: UploadSettings;
   /** The last question's topic per conversation thread, for follow-up questions; none: every question stands alone. */
   topics?: TopicMemory;
+  /** Answers and the 👍/👎 given on them; none: answers carry no feedback buttons. */
+  feedback?: FeedbackStore;
   config: Pick<BotConfig, 'maxQuestionChars' | 'maxAnswers' | 'microsoftAppId'>;
   logger?: Logger;
 }
@@ -149,6 +153,7 @@ export function createApp(deps: AppDependencies): Application {
   });
 
   registerCardActions(app, { knowledge, pending, config: deps.config, logger });
+  if (deps.feedback) registerFeedback(app, deps.feedback, logger);
 
   app.error(async (context, error) => {
     logger.error(`[lovp-bot] turn failed for a ${context.activity?.type} activity`, error);
@@ -175,7 +180,7 @@ function safeLanguage(context: TurnContext): Language {
   }
 }
 
-async function answerQuestion(context: TurnContext, kb: KnowledgeSource, { config, topics }: Pick<AppDependencies, 'config' | 'topics'>): Promise<void> {
+async function answerQuestion(context: TurnContext, kb: KnowledgeSource, { config, topics, feedback }: Pick<AppDependencies, 'config' | 'topics' | 'feedback'>): Promise<void> {
   const question = context.activity.text ?? '';
   const language = replyLanguage(question, context.activity.locale);
   if (!question) {
@@ -200,5 +205,6 @@ async function answerQuestion(context: TurnContext, kb: KnowledgeSource, { confi
     ...(result.corrections.length ? [TEXT.didYouMean(language, result.corrections.map((c) => c.to))] : []),
     ...(result.followUpOf ? [TEXT.followUpOf(language, result.followUpOf.question)] : []),
   ];
-  await context.sendActivity(citedAnswerActivity(result.answers, language, config.maxAnswers, notes));
+  const sent = await context.sendActivity({ ...citedAnswerActivity(result.answers, language, config.maxAnswers, notes), ...(feedback ? { channelData: FEEDBACK_CHANNEL_DATA } : {}) });
+  if (feedback) await rememberAnswer(feedback, context, sent?.id, question, language, result.answers.slice(0, config.maxAnswers));
 }

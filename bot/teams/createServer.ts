@@ -18,6 +18,8 @@ export interface ServerOptions {
   uploads?: AppDependencies['uploads'];
   /** Topics of the threads' last questions, for follow-ups. */
   topics?: AppDependencies['topics'];
+  /** Answers and the feedback on them. */
+  feedback?: AppDependencies['feedback'];
   /** Defaults to an adapter built from the config. */
   adapter?: TeamsAdapter;
   logger?: Logger;

@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MemoryStorage, type Activity, type Storage } from 'botbuilder';
 import { TopicMemory } from '../../bot/answer/topicMemory';
+import { FeedbackStore } from '../../bot/feedback/feedbackStore';
 import { KnowledgeBase } from '../../bot/knowledgeBase';
 import { loadBotConfig, type BotConfig } from '../../bot/teams/config';
 import type { KnowledgeSource, Logger } from '../../bot/teams/createApp';
@@ -53,7 +54,8 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   const errors: unknown[] = [];
   const logger: Logger = { error: (_message, err) => errors.push(err) };
   const topics = config.topicMemoryMinutes > 0 ? new TopicMemory(storage, config.topicMemoryMinutes * 60_000) : undefined;
-  const server = createServer({ config, knowledgeBase: options.knowledgeBase ?? (await seedKnowledgeBase()), storage, pending: options.pending, topics, logger });
+  const feedback = new FeedbackStore(storage);
+  const server = createServer({ config, knowledgeBase: options.knowledgeBase ?? (await seedKnowledgeBase()), storage, pending: options.pending, topics, feedback, logger });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
