@@ -79,6 +79,10 @@ const DUTCH_ABSENT_SHARE = 0.75;
 /** A describing word counts this share of its specificity. */
 const ORDINARY_SHARE = 0.5;
 const MAX_CACHED_SENTENCES = 20_000;
+/** A timeline lists at most this many meetings. */
+export const MAX_TIMELINE_MEETINGS = 30;
+/** A meeting belongs on a timeline when its section scores at least this share of the best one. */
+const TIMELINE_RELATIVE_SCORE = 0.1;
 /** Words at the start of a sentence that name its subject ("De regioburgemeesters zijn teleurgesteld ..."). */
 const SENTENCE_OPENING_WORDS = 4;
 
@@ -167,6 +171,22 @@ export class KnowledgeBase {
     return { question: text, language, answers, corrections, topic, ...(previous ? { followUpOf: previous } : {}) };
   }
 
+  /**
+   * Every meeting that discussed a topic ("tijdlijn vuurwerk"), oldest first: per meeting its best section, quoted
+   * by what was agreed or decided first. At most `maxMeetings`, the best matching ones when more did.
+   */
+  timeline(topic: string, maxMeetings = MAX_TIMELINE_MEETINGS): QuestionResult {
+    const text = String(topic ?? '').slice(0, this.options.maxQuestionChars);
+    const language = this.languageOf(text);
+    const groups = this.weighAll(this.termsOf(text, language), language);
+    const corrections = groups.filter((g) => g.group.correction).map((g) => ({ from: g.group.word, to: g.group.correction! }));
+    const found = groups.length
+      ? this.search(groups, { agreement: true, when: false }, undefined, undefined, { maxAnswers: maxMeetings, onePerMeeting: true, minRelativeScore: TIMELINE_RELATIVE_SCORE })
+      : [];
+    const answers = found.sort((a, b) => a.date.localeCompare(b.date));
+    return { question: text, language, answers, corrections, topic: { question: text, language } };
+  }
+
   private answer(question: string, language: Language, corrections: Correction[], previous?: TopicContext): Answer[] {
     // A follow-up names no meeting of its own more often than not: then the previous question's meeting holds.
     const hint = findDateHint(question) ?? (previous && findDateHint(previous.question));
@@ -196,8 +216,11 @@ export class KnowledgeBase {
     });
   }
 
-  private search(groups: WeightedGroup[], intent: QuestionIntent, hint: DateHint | undefined, inDates?: (doc: IndexedSection) => boolean): Answer[] {
-    const { minCoverage, minRelativeScore, maxAnswers } = this.options;
+  private search(groups: WeightedGroup[], intent: QuestionIntent, hint: DateHint | undefined, inDates?: (doc: IndexedSection) => boolean,
+    shape: { maxAnswers: number; onePerMeeting?: boolean; minRelativeScore?: number } = { maxAnswers: this.options.maxAnswers }): Answer[] {
+    const { minCoverage } = this.options;
+    const { maxAnswers, onePerMeeting } = shape;
+    const minRelativeScore = shape.minRelativeScore ?? this.options.minRelativeScore;
     const totalWeight = groups.reduce((n, g) => n + g.weight, 0);
     // Sections that match the same stems share one set, so coverage is worked out once per set.
     const coverages = new Map<ReadonlySet<string>, number>();
@@ -221,6 +244,11 @@ export class KnowledgeBase {
       if (boostedYears.length && aboutYear(doc)) raw *= YEAR_BOOST;
       const score = roundScore(raw);
       top = Math.max(top, score);
+      if (onePerMeeting) {
+        const same = best.findIndex((b) => b.hit.doc.meeting === doc.meeting);
+        if (same >= 0 && !isAhead(score, lunrScore, rank, best[same])) return;
+        if (same >= 0) best.splice(same, 1);
+      }
       let at = best.length;
       while (at > 0 && isAhead(score, lunrScore, rank, best[at - 1])) at--;
       if (at >= maxAnswers) return;

@@ -156,3 +156,23 @@ describe('report titles', () => {
     assert.equal(across.date, '2021-12-29');
   });
 });
+
+describe('topic timeline', () => {
+  it('lists every meeting that discussed the topic, oldest first, one section each, also for an English topic', () => {
+    const base = kb(ME, LATER, `Bestuurlijke terugkoppeling LOVP 10 oktober 2022
+
+Rellen
+
+Er is teruggeblikt op de rellen na de voetbalwedstrijd. De ME is uit drie eenheden bijgesprongen.
+
+Roosters
+
+De roosterdruk is afgenomen.`);
+    const nl = base.timeline('rellen');
+    assert.deepEqual(nl.answers.map((a) => a.date), ['2021-02-08', '2022-10-10']);
+    assert.ok(nl.answers.every((a) => /rellen/i.test(a.quote)));
+    assert.deepEqual(base.timeline('riots').answers.map((a) => a.date), ['2021-02-08', '2022-10-10']);
+    assert.deepEqual(base.timeline('roosters').answers.map((a) => a.date), ['2021-06-21', '2022-10-10']);
+    assert.deepEqual(base.timeline('elfstedentocht').answers, []);
+  });
+});
