@@ -1,0 +1,129 @@
+// The clauses of a Dutch report sentence and the tense each is in, so a time phrase or a promise can be tied
+// to the verb it belongs to: in "Het rapport dat op 19 april is verschenen, wordt voor de zomer besproken" the
+// date sits in a past clause and "voor de zomer" in the one that plans something. Dutch puts the verb cluster of
+// a subordinate clause at its end and marks the perfect with an auxiliary and a participle; that is what is read
+// here, with word lists rather than a parser (reports use a small, formal vocabulary).
+
+export type Tense = 'past' | 'present' | 'future';
+
+export interface Clause {
+  text: string;
+  /** Start and end (exclusive) in the sentence. */
+  index: number;
+  end: number;
+  tense: Tense;
+}
+
+/** Words that open a new clause: subordinators, relative adverbs, coordinators. */
+const OPENERS = new Set(`dat om waarbij waarin waarna waarmee waarover waarop waardoor waarvoor waaruit waaraan zodat omdat doordat
+voordat nadat totdat zodra wanneer terwijl indien mits tenzij hoewel ofschoon aangezien maar en want dus alsook alsmede`.split(/\s+/));
+
+// Finite auxiliaries and common finite verbs: the evidence that a stretch of words is a clause of its own.
+const AUX_PRESENT = 'is|zijn|wordt|worden|heeft|hebben|zal|zullen|zult|kan|kunnen|moet|moeten|mag|mogen|wil|willen|dient|dienen|gaat|gaan|komt|komen|blijft|blijven|staat|staan|ligt|liggen|volgt|volgen|vindt|vinden|krijgt|krijgen|zou|zouden';
+const AUX_PAST = 'was|waren|werd|werden|had|hadden|kon|konden|moest|moesten|mocht|mochten|wilde|wilden|ging|gingen|kwam|kwamen|bleef|bleven|stond|stonden|lag|lagen';
+/** Past forms of the verbs reports use ("sprak af", "gaf aan", "lichtte toe"): imperfect, so past. */
+const STRONG_PAST = `sprak spraken gaf gaven nam namen zei zeiden zag zagen vroeg vroegen kreeg kregen vond vonden hield hielden liet
+lieten wees wezen bleek bleken begon begonnen besloot trof verscheen ontving dacht bracht brachten zocht zochten viel vielen leek
+leken sloot sloten schreef schreven stelde stelden lichtte lichtten meldde meldden deelde deelden schetste schetsten toonde
+toonden noemde noemden vertelde vertelden stemde stemden dankte dankten uitte uitten volgde volgden koppelde koppelden legde
+legden maakte maakten zette zetten werkte werkten benadrukte benadrukten onderstreepte onderstreepten waarschuwde waarschuwden
+steunde steunden beaamde beaamden bevestigde bevestigden herhaalde herhaalden erkende erkenden pleitte pleitten opende
+vulde vulden leidde leidden verwees verwezen sprak`.split(/\s+/);
+const PAST_IMPERFECT = new RegExp(`^(?:${AUX_PAST}|${STRONG_PAST.join('|')}|\\p{L}{3,}eerden?)$`, 'iu');
+const FINITE = new RegExp(`^(?:${AUX_PRESENT}|${AUX_PAST})$`, 'iu');
+/** A present-tense form ending in -t of a verb reports use: "spreekt", "stuurt", "werkt", "zoekt". */
+const PRESENT_T = /^(?:spreekt|geeft|neemt|stuurt|werkt|zoekt|legt|stelt|brengt|pakt|komt|gaat|vraagt|verzoekt|roept|zegt|wijst|licht|meldt|deelt|kondigt|informeert|rapporteert|organiseert|onderzoekt|evalueert|agendeert|bespreekt|bekijkt|bezien|houdt|maakt|zet|trekt|voert|richt|steunt|volgt|vindt|heeft|wordt|blijft|staat|ligt|moet|kan|mag|wil|dient|zal|krijgt|biedt|nodigt|spoort|verwacht|beoogt|onderschrijft|benadrukt|erkent|constateert)$/iu;
+
+const PERFECT_AUX = /^(?:is|zijn|was|waren|heeft|hebben|had|hadden|werd|werden)$/iu;
+const PASSIVE_AUX = /^(?:wordt|worden)$/iu;
+/** Participles: "gesproken", "vastgesteld", "aangegeven", "besproken", "verzocht", "ontvangen". */
+const PARTICIPLE = /^(?:(?:aan|af|bij|door|in|mee|na|om|op|over|terug|toe|uit|voor|vast|weg|samen|kennis|plaats|bekend|vrij|tegen|achter|neer|rond|los|vooruit|stil|dicht|teweeg)?ge\p{L}{2,}|(?:be|ver|ont|her|er)\p{L}{3,})(?:d|t|en)$/iu;
+/** Participles that describe what is planned or promised, so "is gepland", "is afgesproken dat" are not past events. */
+const PROSPECTIVE_PARTICIPLE = /^(?:gepland|ingepland|voorzien|geagendeerd|aangekondigd|toegezegd|afgesproken|overeengekomen|besloten|gevraagd|verzocht|uitgesteld|verschoven|doorgeschoven|verplaatst|aangehouden|beoogd|bedoeld|voorgenomen|verwacht|gepland|vastgelegd|opgedragen)$/iu;
+/** A word after which a participle-looking word is a noun or adjective: "de gemeenten", "met geweld". */
+const NOUN_BEFORE = /^(?:de|het|een|deze|die|dit|dat|onze|hun|haar|alle|veel|andere|elke|ieder|geen|bij|met|van|voor|aan|in|op|over|door|naar|tot|uit|om|tegen|tussen|zonder|en|of)$/iu;
+/** Before a subordinate clause's participle a pronoun may stand ("dat het besproken is"), an article not. */
+const ARTICLE_BEFORE = /^(?:de|een|deze|onze|hun|zijn|haar|alle|veel|andere|elke|geen|bij|met|van|voor|aan|in|op|over|door|naar|tot|uit|tegen|tussen|zonder)$/iu;
+const FUTURE_MARK = /^(?:zal|zullen|zult|zou|zouden|gaat|gaan|a\.s\.?|aanstaande|binnenkort|straks)$/iu;
+const PAST_MARK = /\b(?:eerder|destijds|onlangs|afgelopen|vorige|vorig|jl\.?|jongstleden|geleden|inmiddels|reeds)\b/iu;
+
+interface Word {
+  text: string;
+  index: number;
+  end: number;
+}
+
+function wordsOf(sentence: string): Word[] {
+  const words: Word[] = [];
+  const re = /[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(sentence))) {
+    const text = m[0].replace(/[.'’-]+$/, (tail) => (/^a\.s|jl/i.test(m![0]) ? tail : ''));
+    words.push({ text, index: m.index, end: m.index + text.length });
+  }
+  return words;
+}
+
+const isVerbish = (w: string) => FINITE.test(w) || PAST_IMPERFECT.test(w) || PRESENT_T.test(w);
+
+/** The tense of a stretch of words: a future auxiliary wins, then evidence of the past, else the present. */
+export function tenseOf(text: string): Tense {
+  const words = wordsOf(text).map((w) => w.text.toLowerCase());
+  if (words.some((w) => FUTURE_MARK.test(w))) return 'future';
+  if (words.some((w) => PAST_IMPERFECT.test(w))) return 'past';
+  const aux = words.findIndex((w) => PERFECT_AUX.test(w));
+  if (aux >= 0) {
+    // The participle follows the auxiliary (main clause: "is ... gesproken over") or stands just before it
+    // (subordinate: "dat het besproken is"); a word after an article or preposition is a noun ("bij gemeenten").
+    const participle = words.find((w, i) => (i > aux || i === aux - 1) && PARTICIPLE.test(w) && !FINITE.test(w) && !(i > aux ? NOUN_BEFORE : ARTICLE_BEFORE).test(words[i - 1] ?? ''));
+    if (participle && !PROSPECTIVE_PARTICIPLE.test(participle)) return 'past';
+  }
+  if (PAST_MARK.test(text) && !words.some((w) => PASSIVE_AUX.test(w))) return 'past';
+  return 'present';
+}
+
+/**
+ * The clauses of a sentence, in order, covering it: split at , ; : ( ) and dashes and before the words that open
+ * a clause (OPENERS), then every piece without a verb joined to the piece before (or after), so "De minister en
+ * de korpschef gaan ..." stays one clause. A subordinate clause ends after its verb cluster when another finite
+ * verb follows: "dat op 19 april is verschenen | wordt voor de zomer besproken".
+ */
+export function splitClauses(sentence: string): Clause[] {
+  const words = wordsOf(sentence);
+  const cuts = new Set<number>([0]);
+  for (let i = 1; i < words.length; i++) {
+    const between = sentence.slice(words[i - 1].end, words[i].index);
+    if (/[,;:()–—]|\s-\s/.test(between)) cuts.add(words[i].index);
+    else if (OPENERS.has(words[i].text.toLowerCase())) cuts.add(words[i].index);
+    else if (i >= 2 && FINITE.test(words[i].text) && isCluster(words[i - 2].text, words[i - 1].text)) cuts.add(words[i].index);
+  }
+  const starts = [...cuts].sort((a, b) => a - b);
+  let pieces = starts.map((start, k) => ({ index: start, end: k + 1 < starts.length ? starts[k + 1] : sentence.length }));
+  // A piece without a verb belongs to its neighbour.
+  const hasVerb = (p: { index: number; end: number }) =>
+    words.some((w) => w.index >= p.index && w.end <= p.end && (isVerbish(w.text) || (PARTICIPLE.test(w.text) && /\b(?:te|om)\b/iu.test(sentence.slice(p.index, p.end)))));
+  for (let changed = true; changed && pieces.length > 1;) {
+    changed = false;
+    const k = pieces.findIndex((p) => !hasVerb(p));
+    if (k < 0) break;
+    const into = k > 0 ? k - 1 : k + 1;
+    const merged = { index: Math.min(pieces[k].index, pieces[into].index), end: Math.max(pieces[k].end, pieces[into].end) };
+    pieces = pieces.filter((_, j) => j !== k && j !== into);
+    pieces.splice(Math.min(k, into), 0, merged);
+    changed = true;
+  }
+  return pieces.map((p) => {
+    const text = sentence.slice(p.index, p.end);
+    return { text, index: p.index, end: p.end, tense: tenseOf(text) };
+  });
+}
+
+/** Two words that end a verb cluster: auxiliary and participle, in either order ("is verschenen", "verschenen is"). */
+function isCluster(a: string, b: string): boolean {
+  return (FINITE.test(a) && PARTICIPLE.test(b)) || (PARTICIPLE.test(a) && FINITE.test(b));
+}
+
+/** The clause holding position `at` of the sentence. */
+export function clauseAt(clauses: Clause[], at: number): Clause | undefined {
+  return clauses.find((c) => at >= c.index && at < c.end) ?? clauses[clauses.length - 1];
+}
