@@ -12,10 +12,15 @@ export interface Clause {
   index: number;
   end: number;
   tense: Tense;
+  /** Opens with a subordinator or relative word ("dat", "die", "waarbij", "nadat", "om"): it hangs on another clause. */
+  subordinate: boolean;
 }
 
+/** Words that open a subordinate clause (a relative or adverbial one, or a complement). */
+const SUBORDINATORS = /^(?:dat|die|wat|of|om|waar\p{L}*|zodat|omdat|doordat|voordat|nadat|totdat|zodra|wanneer|terwijl|indien|mits|tenzij|hoewel|ofschoon|aangezien|als)$/iu;
+
 /** Words that open a new clause: subordinators, relative adverbs, coordinators. */
-const OPENERS = new Set(`dat om waarbij waarin waarna waarmee waarover waarop waardoor waarvoor waaruit waaraan zodat omdat doordat
+const OPENERS = new Set(`dat die wat of om waar waarbij waarin waarna waarmee waarover waarop waardoor waarvoor waaruit waaraan zodat omdat doordat
 voordat nadat totdat zodra wanneer terwijl indien mits tenzij hoewel ofschoon aangezien maar en want dus alsook alsmede`.split(/\s+/));
 
 // Finite auxiliaries and common finite verbs: the evidence that a stretch of words is a clause of its own.
@@ -29,15 +34,31 @@ toonden noemde noemden vertelde vertelden stemde stemden dankte dankten uitte ui
 legden maakte maakten zette zetten werkte werkten benadrukte benadrukten onderstreepte onderstreepten waarschuwde waarschuwden
 steunde steunden beaamde beaamden bevestigde bevestigden herhaalde herhaalden erkende erkenden pleitte pleitten opende
 vulde vulden leidde leidden verwees verwezen sprak`.split(/\s+/);
-const PAST_IMPERFECT = new RegExp(`^(?:${AUX_PAST}|${STRONG_PAST.join('|')}|\\p{L}{3,}eerden?)$`, 'iu');
+const PAST_IMPERFECT = new RegExp(`^(?:${AUX_PAST}|${STRONG_PAST.join('|')}|(?!ge)\\p{L}{3,}eerden?)$`, 'iu');
+/** Finite forms that cannot continue a verb cluster as an infinitive can ("vrijgemaakt moeten worden"). */
+const SINGULAR_FINITE = /^(?:wordt|is|heeft|zal|kan|moet|mag|wil|dient|gaat|komt|blijft|staat|ligt|volgt|vindt|krijgt|was|werd|had|kon|moest|ging|kwam)$/iu;
 const FINITE = new RegExp(`^(?:${AUX_PRESENT}|${AUX_PAST})$`, 'iu');
-/** A present-tense form ending in -t of a verb reports use: "spreekt", "stuurt", "werkt", "zoekt". */
-const PRESENT_T = /^(?:spreekt|geeft|neemt|stuurt|werkt|zoekt|legt|stelt|brengt|pakt|komt|gaat|vraagt|verzoekt|roept|zegt|wijst|licht|meldt|deelt|kondigt|informeert|rapporteert|organiseert|onderzoekt|evalueert|agendeert|bespreekt|bekijkt|bezien|houdt|maakt|zet|trekt|voert|richt|steunt|volgt|vindt|heeft|wordt|blijft|staat|ligt|moet|kan|mag|wil|dient|zal|krijgt|biedt|nodigt|spoort|verwacht|beoogt|onderschrijft|benadrukt|erkent|constateert)$/iu;
-
+/** Present-tense forms (singular and plural) of the verbs reports use: "spreekt", "spreken", "stuurt", "sturen". */
+const PRESENT_FORMS = new Set(`spreekt spreken geeft geven neemt nemen stuurt sturen werkt werken zoekt zoeken legt leggen stelt stellen brengt
+brengen pakt pakken vraagt vragen verzoekt verzoeken roept roepen zegt zeggen wijst wijzen licht lichten meldt melden deelt delen
+kondigt kondigen informeert informeren rapporteert rapporteren organiseert organiseren onderzoekt onderzoeken evalueert evalueren
+agendeert agenderen bespreekt bespreken bekijkt bekijken houdt houden maakt maken zet zetten trekt trekken voert voeren richt richten
+steunt steunen biedt bieden nodigt nodigen spoort sporen verwacht verwachten beoogt beogen onderschrijft onderschrijven benadrukt
+benadrukken erkent erkennen constateert constateren levert leveren ontvangt ontvangen doet doen vindt vinden ziet zien kijkt kijken
+pleit pleiten waardeert waarderen mist missen herkent herkennen onderstreept onderstrepen beaamt beamen dankt danken stemt stemmen
+kampt kampen daalt dalen stijgt stijgen loopt lopen leidt leiden besteedt besteden verschijnt verschijnen start starten begint beginnen
+rondt ronden reserveert reserveren presenteert presenteren verkent verkennen inventariseert inventariseren gaat gaan komt komen blijkt
+blijken acht achten vult vullen rekent rekenen haalt halen verwijst verwijzen refereert refereren waarschuwt waarschuwen wenst wensen
+hoopt hopen betekent betekenen kost kosten duurt duren vergt vergen geldt gelden bedraagt bedragen ontstaat ontstaan neemt toont tonen
+noemt noemen schetst schetsen volgt volgen draagt dragen werkt zorgt zorgen past passen ondersteunt ondersteunen investeert investeren
+richt verlengt verlengen verhoogt verhogen verlaagt verlagen beperkt beperken ligt liggen staat staan blijft blijven heeft hebben
+wordt worden moet moeten kan kunnen mag mogen wil willen dient dienen zal zullen krijgt krijgen`.split(/\s+/));
 const PERFECT_AUX = /^(?:is|zijn|was|waren|heeft|hebben|had|hadden|werd|werden)$/iu;
 const PASSIVE_AUX = /^(?:wordt|worden)$/iu;
 /** Participles: "gesproken", "vastgesteld", "aangegeven", "besproken", "verzocht", "ontvangen". */
 const PARTICIPLE = /^(?:(?:aan|af|bij|door|in|mee|na|om|op|over|terug|toe|uit|voor|vast|weg|samen|kennis|plaats|bekend|vrij|tegen|achter|neer|rond|los|vooruit|stil|dicht|teweeg)?ge\p{L}{2,}|(?:be|ver|ont|her|er)\p{L}{3,})(?:d|t|en)$/iu;
+/** Words shaped like a participle that are nouns or adjectives. */
+const NOT_PARTICIPLE = /^(?:gereed|gemeenten|gesprekken|gevolgen|gebieden|gebied|geweld|geld|gelden|gezagen|gedeelten|geval|gevallen|gebeurtenissen|gebouwen|geheel|gemiddeld|gezond|bereid|verschillend|verschillenden|voorstanders|bezwaren|berichten|beleid|bedrijven|verbanden|ervaren|verleden|vertrouwen|eerlijk)$/iu;
 /** Participles that describe what is planned or promised, so "is gepland", "is afgesproken dat" are not past events. */
 const PROSPECTIVE_PARTICIPLE = /^(?:gepland|ingepland|voorzien|geagendeerd|aangekondigd|toegezegd|afgesproken|overeengekomen|besloten|gevraagd|verzocht|uitgesteld|verschoven|doorgeschoven|verplaatst|aangehouden|beoogd|bedoeld|voorgenomen|verwacht|gepland|vastgelegd|opgedragen)$/iu;
 /** A word after which a participle-looking word is a noun or adjective: "de gemeenten", "met geweld". */
@@ -64,18 +85,21 @@ function wordsOf(sentence: string): Word[] {
   return words;
 }
 
-const isVerbish = (w: string) => FINITE.test(w) || PAST_IMPERFECT.test(w) || PRESENT_T.test(w);
+/** Words ending like a verb that are not one. */
+const NOT_A_VERB = /^(?:niet|recht|punt|eenheden|gemeenten|burgemeesters|regioburgemeesters|middelen|plannen|afspraken|zaken|mensen|agenten|collega's|medewerkers|ontwikkelingen|maatregelen|kosten|jaren|maanden|weken|resultaten|gevolgen|uitkomsten|cijfers|gegevens|partijen|taken|doelen|vragen|knelpunten|eisen|kaders|teams|eind|staat|ligt|zicht|inzicht|moment|budget|overleg|beleid|gebiedt|tijd|toekomst|verzuim|bericht|besluit|concept|project|effect|resultaat|product|rapport|contact|belast|aspect|gezocht|rest)$/iu;
+const isVerbish = (w: string) => FINITE.test(w) || PAST_IMPERFECT.test(w) || PRESENT_FORMS.has(w.toLowerCase());
 
 /** The tense of a stretch of words: a future auxiliary wins, then evidence of the past, else the present. */
 export function tenseOf(text: string): Tense {
   const words = wordsOf(text).map((w) => w.text.toLowerCase());
   if (words.some((w) => FUTURE_MARK.test(w))) return 'future';
-  if (words.some((w) => PAST_IMPERFECT.test(w))) return 'past';
+  // An imperfect form, unless it is an adjective after an article ("een gepresenteerde", "de verlengde").
+  if (words.some((w, i) => PAST_IMPERFECT.test(w) && !ARTICLE_BEFORE.test(words[i - 1] ?? ''))) return 'past';
   const aux = words.findIndex((w) => PERFECT_AUX.test(w));
   if (aux >= 0) {
     // The participle follows the auxiliary (main clause: "is ... gesproken over") or stands just before it
     // (subordinate: "dat het besproken is"); a word after an article or preposition is a noun ("bij gemeenten").
-    const participle = words.find((w, i) => (i > aux || i === aux - 1) && PARTICIPLE.test(w) && !FINITE.test(w) && !(i > aux ? NOUN_BEFORE : ARTICLE_BEFORE).test(words[i - 1] ?? ''));
+    const participle = words.find((w, i) => !NOT_PARTICIPLE.test(w) && (i > aux || i === aux - 1) && PARTICIPLE.test(w) && !FINITE.test(w) && !(i > aux ? NOUN_BEFORE : ARTICLE_BEFORE).test(words[i - 1] ?? ''));
     if (participle && !PROSPECTIVE_PARTICIPLE.test(participle)) return 'past';
   }
   if (PAST_MARK.test(text) && !words.some((w) => PASSIVE_AUX.test(w))) return 'past';
@@ -95,27 +119,49 @@ export function splitClauses(sentence: string): Clause[] {
     const between = sentence.slice(words[i - 1].end, words[i].index);
     if (/[,;:()–—]|\s-\s/.test(between)) cuts.add(words[i].index);
     else if (OPENERS.has(words[i].text.toLowerCase())) cuts.add(words[i].index);
-    else if (i >= 2 && FINITE.test(words[i].text) && isCluster(words[i - 2].text, words[i - 1].text)) cuts.add(words[i].index);
+    else if (i >= 2 && SINGULAR_FINITE.test(words[i].text) && isCluster(words[i - 2].text, words[i - 1].text)) cuts.add(words[i].index);
   }
   const starts = [...cuts].sort((a, b) => a - b);
   let pieces = starts.map((start, k) => ({ index: start, end: k + 1 < starts.length ? starts[k + 1] : sentence.length }));
-  // A piece without a verb belongs to its neighbour.
-  const hasVerb = (p: { index: number; end: number }) =>
-    words.some((w) => w.index >= p.index && w.end <= p.end && (isVerbish(w.text) || (PARTICIPLE.test(w.text) && /\b(?:te|om)\b/iu.test(sentence.slice(p.index, p.end)))));
-  for (let changed = true; changed && pieces.length > 1;) {
-    changed = false;
-    const k = pieces.findIndex((p) => !hasVerb(p));
-    if (k < 0) break;
+  const isSubordinate = (p: { index: number }) => SUBORDINATORS.test(words.find((w) => w.index >= p.index)?.text ?? '');
+  // A subordinate clause ends on its finite verb ("dat de korpschef ... voorlegt"), whatever the verb.
+  const hasVerb = (p: { index: number; end: number }) => {
+    const inside = words.filter((w) => w.index >= p.index && w.end <= p.end);
+    if (inside.some((w) => isVerbish(w.text))) return true;
+    const last = inside[inside.length - 1]?.text ?? '';
+    return isSubordinate(p) && inside.length > 2 && /^\p{Ll}{4,}(?:t|en)$/u.test(last) && !NOT_A_VERB.test(last);
+  };
+  // A piece without a verb belongs to the piece before ("De minister | en de korpschef gaan" the other way round),
+  // except after a subordinate clause: in "A, die B, C" the C continues A and stays a clause of its own.
+  for (let k = 0; k < pieces.length && pieces.length > 1;) {
+    const p = pieces[k];
+    if (hasVerb(p)) {
+      k++;
+      continue;
+    }
     const into = k > 0 ? k - 1 : k + 1;
-    const merged = { index: Math.min(pieces[k].index, pieces[into].index), end: Math.max(pieces[k].end, pieces[into].end) };
+    if (k > 0 && isSubordinate(pieces[into]) && hasVerb(pieces[into])) {
+      k++;
+      continue;
+    }
+    const merged = { index: Math.min(p.index, pieces[into].index), end: Math.max(p.end, pieces[into].end) };
     pieces = pieces.filter((_, j) => j !== k && j !== into);
     pieces.splice(Math.min(k, into), 0, merged);
-    changed = true;
+    k = Math.max(0, Math.min(k, into));
   }
-  return pieces.map((p) => {
+  const clauses: Clause[] = [];
+  let mainTense: Tense = 'present';
+  for (const p of pieces) {
     const text = sentence.slice(p.index, p.end);
-    return { text, index: p.index, end: p.end, tense: tenseOf(text) };
-  });
+    const subordinate = isSubordinate(p);
+    // A verbless piece left on its own continues the main clause and has its tense.
+    // So does an infinitive clause ("om in maart te evalueren"): it has no tense of its own.
+    const infinitive = /^\s*om\b/iu.test(text) && !wordsOf(text).some((w) => FINITE.test(w.text) || PAST_IMPERFECT.test(w.text));
+    const tense: Tense = hasVerb(p) && !infinitive ? tenseOf(text) : mainTense;
+    if (!subordinate) mainTense = tense;
+    clauses.push({ text, index: p.index, end: p.end, tense, subordinate });
+  }
+  return clauses;
 }
 
 /** Two words that end a verb cluster: auxiliary and participle, in either order ("is verschenen", "verschenen is"). */

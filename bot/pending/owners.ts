@@ -18,7 +18,7 @@ const PARTIES: Party[] = [
   { name: 'minister', re: /\bminister(?:s)?\b(?!ie)(?:\s+van\s+(?:Defensie|Financiën|BZK|Binnenlandse Zaken|OCW|VWS|JenV|J&V|V&J|Justitie(?: en Veiligheid)?|Veiligheid en Justitie))?/gu },
   { name: 'minister', re: /\bMinister(?:s)?\b(?!ie)/gu },
   { name: 'korpschef', re: /\bkorpschef\b|\bkorpsleiding\b/giu },
-  { name: 'OM/PG', re: /\bPG\b|\bprocureurs?-generaal\b|\bOM\b|\bopenbaar ministerie\b|\bcollege van procureurs/gu },
+  { name: 'OM/PG', re: /\b[Cc]ollege\s+van\s+(?:PG|[Pp]rocureurs-generaal)\b|\bPG\b|\bprocureurs?-generaal\b|\bOM\b|\bopenbaar ministerie\b|\bcollege van procureurs/gu },
   { name: 'DG', re: /\bDG(?:P)?\b|\bdirecteur-generaal\b/gu },
   { name: 'politiechef', re: /\bpolitiechefs?\b/giu },
   { name: 'eenheidschefs', re: /\beenheidschefs?\b/giu },
@@ -65,11 +65,15 @@ export function partiesIn(text: string): Mention[] {
 // A party right after one of these is an object or a complement, not the one who acts.
 const PREPOSITION_BEFORE = /\b(?:met|tussen|naar|bij|van|voor|vóór|aan|tegenover|op|uit|over|in|tot|richting|namens|zonder|onder|vanuit|via|dan|als|om|binnen|buiten|achter|rond|jegens|door)\s+(?:(?:de|het|een|alle|onze|hun|zijn|haar|andere|overige|betrokken|diverse|verschillende|enkele|twee|drie|\w+e)\s+)*$/iu;
 const AGENT = /\bdoor\s+(?:de\s+|het\s+)?$/iu;
+/** "Vanuit het ministerie wordt gewerkt aan": the party a passive comes from. */
+const FROM = /\bvanuit\s+(?:de\s+|het\s+)?$/iu;
 // "vragen de gezagen mee te nemen", "sporen de korpschef aan", "roepen de minister op", "een beroep op de minister",
 // "oproep aan de minister"
 const ASKED = /\b(?:vraagt|vragen|vroeg|vroegen|verzoekt|verzoeken|verzocht|spoort|sporen|spoorden|roept|roepen|riep|riepen|dringt|dringen|beroep\s+op)\s+(?:\w+\s+){0,2}?(?:de\s+|het\s+)?$|\b(?:oproep|verzoek|vraag|beroep)\b.{0,60}\b(?:aan|op)\s+(?:de\s+|het\s+)?$/iu;
 // "De korpschef wordt gevraagd", "De minister wordt verzocht" (also the typo "gevaagd")
 const IS_ASKED_AFTER = /^\s+(?:\w+\s+)?(?:wordt|worden|is|zijn|werd|werden)\s+(?:\w+\s+)?(?:gevr?aagd|verzocht|opgeroepen|uitgenodigd|aangespoord)\b/iu;
+/** A party followed by its passive: "burgemeesters (beter) betrokken worden", "de gezagen worden geïnformeerd". */
+const PATIENT_AFTER = /^\s+(?:\S+\s+){0,2}?(?:(?:wordt|worden)\s+(?:\S+\s+){0,2}?(?!gevr?aagd|verzocht)(?:ge|be|ver|ont|her)\p{L}+(?:d|t|en)\b|(?!gevr?aagd|verzocht)(?:ge|be|ver|ont|her)\p{L}+(?:d|t|en)\s+(?:wordt|worden)\b)/iu;
 const PRONOUN_START = /^\s*(?:hij|zij|ze|zij\s+zelf|hijzelf)\b/iu;
 
 /**
@@ -80,9 +84,11 @@ export function ownerOf(sentence: string, previous?: string): string | undefined
   const mentions = partiesIn(sentence);
   const asked = mentions.find((m) => IS_ASKED_AFTER.test(sentence.slice(m.end)) || ASKED.test(sentence.slice(0, m.index)));
   if (asked) return asked.name;
-  const agent = mentions.find((m) => AGENT.test(sentence.slice(0, m.index)));
+  const passive = /\b(?:wordt|worden)\b/iu.test(sentence);
+  const agent = mentions.find((m) => AGENT.test(sentence.slice(0, m.index)) || (passive && FROM.test(sentence.slice(0, m.index))));
   if (agent) return agent.name;
   if (PRONOUN_START.test(sentence) && previous) return previous;
-  const subjects = mentions.filter((m) => !PREPOSITION_BEFORE.test(sentence.slice(0, m.index)));
+  // "dat burgemeesters beter betrokken worden": the subject of a passive undergoes it.
+  const subjects = mentions.filter((m) => !PREPOSITION_BEFORE.test(sentence.slice(0, m.index)) && !PATIENT_AFTER.test(sentence.slice(m.end)));
   return (subjects.find((m) => !m.fallback) ?? subjects[0])?.name;
 }
