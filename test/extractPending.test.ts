@@ -115,6 +115,10 @@ describe('extractPending: follow-ups in Dutch report language', () => {
     assert.equal(ownerOf('Hij zal volgende keer uitgebreider spreken over de instroom.', 'korpschef'), 'korpschef');
     assert.equal(ownerOf('Het onderwerp komt terug op de agenda.'), undefined);
     assert.equal(ownerOf('Het volgend LOVP komt het jaarplan aan de orde.'), 'LOVP');
+    assert.equal(ownerOf('De minister en de korpschef gaan in gesprek met de vakbonden.'), 'minister en korpschef');
+    assert.equal(ownerOf('Het College van PG werkt aan een aanwijzing.'), 'OM/PG');
+    assert.equal(ownerOf('Vanuit het ministerie wordt gewerkt aan een handreiking.'), 'ministerie');
+    assert.equal(ownerOf('Afgesproken is dat burgemeesters beter betrokken worden in het proces.'), undefined, 'the subject of a passive undergoes it');
   });
 
   it('builds items with meeting date, section, owner and resolved due date', () => {

@@ -49,7 +49,7 @@ const DONE = String.raw`(?:besproken|behandeld|geagendeerd|vastgesteld|voorgeleg
 // Each with the g flag: every occurrence counts (see signalsIn).
 const SIGNALS: { kind: SignalKind; re: RegExp }[] = [
   { kind: 'agreement', re: /\bafgesproken\b|\bafspraak\s+is\b|\bafspraken\s+(?:zijn|worden)\s+gemaakt\b|\bspre(?:ekt|ken)\s+(?:\S+\s+){0,3}?af\b|\bovere?engekomen\b|\bkom(?:t|en)\s+overeen\b|\bbesloten\b|\bbesluit\s+(?:\S+\s+){0,3}?(?:om|te|dat)\b|\btoegezegd\b|\bzeg(?:t|gen)\s+(?:\S+\s+){0,8}?toe\b|\btoezegging\b(?!\s+voor)|\bkondig(?:t|en)\s+(?:\S+\s+){0,8}?aan\b|\baangekondigd\b|\bnem(?:en|t)\s+zich\s+voor\b|\b(?:is|zijn)\s+(?:\S+\s+){0,2}?voornemens\b|\bvan\s+plan\b|^\s*actie(?:punt)?\s*:|\bbelo(?:ofd|oft|ven)\b|\bga(?:at|an)\s+in\s+op\s+(?:\S+\s+){0,2}(?:uitnodiging|verzoek|aanbod|voorstel|oproep)\b/giu },
-  { kind: 'request', re: /\b(?:wordt|worden|is|zijn|werd|werden)\s+(?:\S+\s+){0,3}?(?:gevr?aagd|verzocht|opgeroepen|opgedragen)\s+(?!of\b|naar\b|voor\b)(?:\S+\s+){0,12}?(?:te|om)\s|\b(?:gevr?aagd|verzocht)\s+(?:\S+\s+){0,4}?(?:mee\s+te\s+nemen|te\s+\p{L}+)/giu },
+  { kind: 'request', re: /\b(?:wordt|worden|is|zijn|werd|werden)\s+(?!(?:\S+\s+){0,5}?aandacht\s+gevraagd)(?:\S+\s+){0,3}?(?:gevr?aagd|verzocht|opgeroepen|opgedragen)\s+(?!of\b|naar\b|voor\b)(?:\S+\s+){0,12}?(?:te|om)\s|(?<!aandacht\s)\b(?:gevr?aagd|verzocht)\s+(?:\S+\s+){0,4}?(?:mee\s+te\s+nemen|te\s+\p{L}+)/giu },
   { kind: 'asks', re: /\b(?:vraagt|vragen|verzoekt|verzoeken|roept|roepen|spoort|sporen|dringt|dringen)\b(?:\s+\S+){0,10}?\s+(?:om\s+)?(?:\S+\s+){0,8}?te\s+\p{L}+|\bberoep\s+op\b.{0,60}\bom\b.{0,80}\bte\b|\b(?:oproep|verzoek)\b.{0,80}\bom\b.{0,80}\bte\b/giu },
   { kind: 'invites', re: /\bnodig(?:t|en)\s+(?:\S+\s+){0,6}?uit\s+(?:voor|om|tot)\s+(?:een|het|de)?\s*(?:gesprek|overleg|bijeenkomst|lovp|werkbezoek|bezoek)/giu },
   { kind: 'future', re: new RegExp(String.raw`\b(?:zal|zullen|zult)\b`, 'giu') },
@@ -159,8 +159,9 @@ export function readSentence(whole: string, meetingDate: string, previousActor?:
   const discussedMain = DISCUSSED.test(main.text) && main.tense === 'past';
   const agreement = signals.some((s) => s.kind === 'agreement' || s.kind === 'request');
   const forum = anchored || FORUM.test(sentence);
-  const valuedTime = anchored || times.some((t) => t.value !== null && !EVENT_TIME.test(sentence.slice(Math.max(0, t.index - 60), t.index)));
+  const datedAhead = times.some((t) => t.value !== null && !EVENT_TIME.test(sentence.slice(Math.max(0, t.index - 60), t.index)));
   const nextMeeting = times.some((t) => t.kind === 'next-meeting');
+  const valuedTime = anchored || datedAhead;
 
   const deciding: Signal[] = [];
   let reason = 'no signal';
@@ -189,7 +190,7 @@ export function readSentence(whole: string, meetingDate: string, previousActor?:
       reason = `${signal.kind} in a forecast or hypothesis`;
       continue;
     }
-    if (!agreement && CONDITION.test(sentence) && !valuedTime) {
+    if (!agreement && CONDITION.test(sentence) && !datedAhead) {
       reason = `${signal.kind} under a condition`;
       continue;
     }
@@ -199,8 +200,9 @@ export function readSentence(whole: string, meetingDate: string, previousActor?:
     let ok: boolean;
     switch (kind) {
       case 'future': {
+        // "zullen ... moeten worden" is a need, read as "moeten" below.
         const verb = AFTER_WILL.exec(sentence.slice(signal.index));
-        ok = !verb || !STATE_ONLY.test(verb[1]);
+        ok = (!verb || !STATE_ONLY.test(verb[1])) && !/^\s*(?:\S+\s+){0,8}?moeten\b/iu.test(sentence.slice(signal.end));
         break;
       }
       case 'must':
@@ -223,7 +225,7 @@ export function readSentence(whole: string, meetingDate: string, previousActor?:
         ok = (!!actor && partiesIn(text).length > 0) || valuedTime || nextMeeting || forum;
         break;
       case 'timed':
-        ok = valuedTime && !!actor && clause.tense === 'present';
+        ok = datedAhead && !!actor && clause.tense === 'present' && !POSSIBLE.test(text);
         break;
       case 'planned':
         ok = valuedTime || nextMeeting || /\b(?:lovp|overleg|vergadering|kamer)\b/iu.test(text) || REMAINING.test(text);

@@ -90,5 +90,9 @@ export function ownerOf(sentence: string, previous?: string): string | undefined
   if (PRONOUN_START.test(sentence) && previous) return previous;
   // "dat burgemeesters beter betrokken worden": the subject of a passive undergoes it.
   const subjects = mentions.filter((m) => !PREPOSITION_BEFORE.test(sentence.slice(0, m.index)) && !PATIENT_AFTER.test(sentence.slice(m.end)));
-  return (subjects.find((m) => !m.fallback) ?? subjects[0])?.name;
+  const subject = subjects.find((m) => !m.fallback) ?? subjects[0];
+  if (!subject) return undefined;
+  // "De minister en de korpschef gaan ...", "politie en OM stellen ... op": both act.
+  const partner = mentions.find((m) => m.index > subject.end && /^\s*(?:,|en)\s+(?:de\s+|het\s+)?$/iu.test(sentence.slice(subject.end, m.index)));
+  return partner && partner.name !== subject.name && !partner.fallback ? `${subject.name} en ${partner.name}` : subject.name;
 }
