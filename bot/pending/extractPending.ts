@@ -10,12 +10,12 @@ import { ownerOf } from './owners';
 import { pendingItemId, type PendingItem } from './pendingItem';
 
 /** Starts of sentences that lean on the sentence before. */
-const CONTINUES = /^(?:ook\s+|tevens\s+|verder\s+|daarnaast\s+)?(?:hier|daar|daarbij|hierbij|hiervoor|daarvoor|daarover|hierover|daarin|hierin|daarna|vervolgens|dan|bij\s+(?:dit|deze|die)|in\s+(?:dit|dat)\s+(?:overleg|gesprek|kader)|dit|deze|dat|die|het\s+(?:voorstel|rapport|plan|onderwerp|thema)|hij|zij|ze)\b/iu;
+const CONTINUES = /^(?:ook\s+|tevens\s+|verder\s+|daarnaast\s+)?(?:hier|daar|daarbij|hierbij|hiervoor|daarvoor|daarover|hierover|daarin|hierin|daarna|vervolgens|dan|bij\s+(?:dit|deze|die)|in\s+(?:dit|dat)\s+(?:overleg|gesprek|kader)|dit|deze|dat|die|het\s+(?:voorstel|rapport|plan|onderwerp|thema)|hij|zij|ze)\b/i;
 /** "Ook wordt daar ...", "De korpschef zegt dit toe", "De resultaten van dat onderzoek ...": a back reference a few words in. */
-const CONTINUES_LATER = /^(?:\S+\s+){1,3}?(?:daar|hier|daarbij|hierbij|dan)\b|^(?:\S+\s+){1,3}?(?:dit|dat|deze|die)\s+(?:toe|mee\b|(?:op|aan|uit|voor|door|in|na|af)(?=\s*(?:[.,;]|$|en\b)))|^(?:\S+\s+){1,4}?(?:van|uit|over|op)\s+(?:dit|dat|deze|die)\s+\p{L}{4,}/iu;
+const CONTINUES_LATER = /^(?:\S+\s+){1,3}?(?:daar|hier|daarbij|hierbij|dan)\b|^(?:\S+\s+){1,3}?(?:dit|dat|deze|die)\s+(?:toe|mee\b|(?:op|aan|uit|voor|door|in|na|af)(?=\s*(?:[.,;]|$|en\b)))|^(?:\S+\s+){1,4}?(?:van|uit|over|op)\s+(?:dit|dat|deze|die)\s+[a-zà-öø-ÿ]{4,}/i;
 /** "Daarnaast onderzoekt de politie ...", "Ook is afgesproken ...": a point of its own. */
-const ANOTHER_POINT = /^(?:daarnaast|verder|ook|tevens|voorts|bovendien|tot\s+slot|ten\s+slotte)\b/iu;
-const PERSONAL_PRONOUN = /^(?:ook\s+)?(?:hij|zij|ze)\b/iu;
+const ANOTHER_POINT = /^(?:daarnaast|verder|ook|tevens|voorts|bovendien|tot\s+slot|ten\s+slotte)\b/i;
+const PERSONAL_PRONOUN = /^(?:ook\s+)?(?:hij|zij|ze)\b/i;
 
 interface Draft {
   sentences: string[];

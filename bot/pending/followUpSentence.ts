@@ -48,26 +48,26 @@ const DONE = String.raw`(?:besproken|behandeld|geagendeerd|vastgesteld|voorgeleg
 
 // Each with the g flag: every occurrence counts (see signalsIn).
 const SIGNALS: { kind: SignalKind; re: RegExp }[] = [
-  { kind: 'agreement', re: /\bafgesproken\b|\bafspraak\s+is\b|\bafspraken\s+(?:zijn|worden)\s+gemaakt\b|\bspre(?:ekt|ken)\s+(?:\S+\s+){0,3}?af\b|\bovere?engekomen\b|\bkom(?:t|en)\s+overeen\b|\bbesloten\b|\bbesluit\s+(?:\S+\s+){0,3}?(?:om|te|dat)\b|\btoegezegd\b|\bzeg(?:t|gen)\s+(?:\S+\s+){0,8}?toe\b|\btoezegging\b(?!\s+voor)|\bkondig(?:t|en)\s+(?:\S+\s+){0,8}?aan\b|\baangekondigd\b|\bnem(?:en|t)\s+zich\s+voor\b|\b(?:is|zijn)\s+(?:\S+\s+){0,2}?voornemens\b|\bvan\s+plan\b|^\s*actie(?:punt)?\s*:|\bbelo(?:ofd|oft|ven)\b|\bga(?:at|an)\s+in\s+op\s+(?:\S+\s+){0,2}(?:uitnodiging|verzoek|aanbod|voorstel|oproep)\b/giu },
-  { kind: 'request', re: /\b(?:wordt|worden|is|zijn|werd|werden)\s+(?!(?:\S+\s+){0,5}?aandacht\s+gevraagd)(?:\S+\s+){0,3}?(?:gevr?aagd|verzocht|opgeroepen|opgedragen)\s+(?!of\b|naar\b|voor\b)(?:\S+\s+){0,12}?(?:te|om)\s|(?<!aandacht\s)\b(?:gevr?aagd|verzocht)\s+(?:\S+\s+){0,4}?(?:mee\s+te\s+nemen|te\s+\p{L}+)/giu },
-  { kind: 'asks', re: /\b(?:vraagt|vragen|verzoekt|verzoeken|roept|roepen|spoort|sporen|dringt|dringen)\b(?:\s+\S+){0,10}?\s+(?:om\s+)?(?:\S+\s+){0,8}?te\s+\p{L}+|\bberoep\s+op\b.{0,60}\bom\b.{0,80}\bte\b|\b(?:oproep|verzoek)\b.{0,80}\bom\b.{0,80}\bte\b/giu },
-  { kind: 'invites', re: /\bnodig(?:t|en)\s+(?:\S+\s+){0,6}?uit\s+(?:voor|om|tot)\s+(?:een|het|de)?\s*(?:gesprek|overleg|bijeenkomst|lovp|werkbezoek|bezoek)/giu },
-  { kind: 'future', re: new RegExp(String.raw`\b(?:zal|zullen|zult)\b`, 'giu') },
-  { kind: 'future', re: new RegExp(String.raw`\bga(?:at|an)\s+(?:\S+\s+){0,12}?(?:${ACTION_INF}|in\s+gesprek|in\s+overleg|aan\s+de\s+slag|na\b)|\bte\s+gaan\s+${ACTION_INF}`, 'giu') },
-  { kind: 'must', re: /\b(?:moet|moeten|dient|dienen)\b/giu },
-  { kind: 'wants', re: new RegExp(String.raw`\b(?:wil|willen)\s+(?:\S+\s+){0,20}?${ACTION_INF}\b`, 'giu') },
-  { kind: 'can', re: /\b(?:kan|kunnen)\b/giu },
-  { kind: 'ongoing', re: /\b(?:wordt|worden)\s+(?:er\s+)?(?:\S+\s+){0,4}?(?:gewerkt|gekeken|gezocht)\s+(?:aan|naar)\b|\b(?:wordt|worden)\s+(?:er\s+)?(?:\S+\s+){0,3}?aan\s+(?:\S+\s+){0,5}?gewerkt\b|\bwerk(?:t|en)\s+(?:\S+\s+){0,4}?aan\s+(?:een|het|de)\b|\b(?:is|zijn)\s+(?:\S+\s+){0,5}?bezig\s+(?:met|om)\b|\bzoek(?:t|en)\s+(?:\S+\s+){0,5}?naar\b|\b(?:wordt|worden)\s+(?:\S+\s+){0,4}?(?:gestart|opgestart|voorbereid|ontwikkeld|verkend)\b|\bin\s+voorbereiding\b|\bloopt\s+(?:een|het)\s+onderzoek\b/giu },
-  { kind: 'acts', re: /\b(?:werkt|werken)\s+(?:\S+\s+){1,10}?uit\b|\b(?:stelt|stellen)\s+(?:\S+\s+){1,14}?op\b|\b(?:zoekt|zoeken)\s+(?:\S+\s+){1,6}?uit\b|\b(?:pakt|pakken)\s+(?:\S+\s+){1,6}?op\b|\b(?:legt|leggen)\s+(?:\S+\s+){1,14}?voor\b|\b(?:stuurt|sturen)\s+(?:\S+\s+){0,10}?(?:toe|rond|door|na|naar\s+de|aan\s+de)\b|\b(?:brengt|brengen)\s+(?:\S+\s+){1,6}?in\s+kaart\b|\b(?:neemt|nemen)\s+(?:\S+\s+){0,3}contact\s+op\b|\b(?:neemt|nemen)\s+(?:\S+\s+){0,6}?mee\b|\b(?:levert|leveren)\s+(?:\S+\s+){0,14}?(?:aan|op)\b|\b(?:opstelt|uitwerkt|voorlegt|aanlevert|toestuurt|oppakt|meeneemt|nagaat|inricht|aanpast|afrondt|uitvoert|uitsplitst|aanwijst)\b|\b(?:zet|zetten)\s+(?:\S+\s+){0,6}?op\s+een\s+rij\b|\bga(?:at|an)\s+(?:\S+\s+){0,3}?na\b|\b(?:informeert|informeren|rapporteert|rapporteren|organiseert|onderzoekt|onderzoeken|evalueert|inventariseert|agendeert|presenteert|verkent|reserveert|reserveren|rondt|ronden|deelt|delen)\b|\b(?:maakt|maken)\s+(?:\S+\s+){0,4}?(?:een\s+)?(?:voorstel|plan|analyse|overzicht|inzichtelijk)\b|\bdo(?:et|en)\s+(?:\S+\s+){0,4}?(?:een\s+)?voorstel\b|\bkom(?:t|en)\s+(?:\S+\s+){0,8}?met\s+(?:een\s+|het\s+)?(?:voorstel|plan|standpunt|reactie|brief|notitie|analyse|uitwerking|kabinetsreactie|wetsvoorstel|overzicht|visie)\b|\bwijst\s+(?:\S+\s+){0,3}?aan\b|\bpast\s+(?:\S+\s+){1,6}?aan\b/giu },
-  { kind: 'returns', re: /\bkom(?:t|en)\b(?:\s+\S+){0,12}?\s+(?:op\s+\S+\s+)?terug\b(?!\s*(?:te|naar)\b)|\bterug\s*(?:te\s+)?(?:komen|keren)\b|\bterugkomen\b|\bterugkeren\b|\bkeer(?:t|en)\s+(?:\S+\s+){0,8}terug\b|\bkom(?:t|en)\s+er\s+(?:\S+\s+){0,6}?op\s+terug\b/giu },
-  { kind: 'returns', re: /\b(?:ge)?agend(?:eer|eren|eert|eerd)\b|\bop\s+de\s+agenda\s+(?:staan|staat|zetten|gezet|geplaatst|plaatsen|komen|komt|houden)\b|\b(?:staan|staat|zetten|komen|komt|blijft|blijven)\s+(?:\S+\s+){0,6}op\s+de\s+agenda\b|\bop\s+de\s+agenda\s+van\b/giu },
-  { kind: 'returns', re: /\b(?:aan\s+de\s+orde|aan\s+bod|ter\s+sprake)\s+(?:komen|komt|te\s+komen|gesteld)\b|\bkom(?:t|en)\b(?:\s+\S+){0,16}?\s+(?:aan\s+de\s+orde|aan\s+bod|ter\s+sprake)\b|\bter\s+(?:bespreking|vaststelling|besluitvorming|besluitvorming)\b|\bbesluitvormend\b/giu },
-  { kind: 'returns', re: /\b(?:opnieuw|wederom|nogmaals|nader|later|verder|uitgebreider|apart)\s+(?:\S+\s+){0,3}(?:besproken|bespreken|gesproken|spreken|doorgesproken|geagendeerd|aan\s+de\s+orde|aan\s+bod|behandeld|uitgewerkt|onderzocht|bekeken|bezien|uitgezocht|geïnventariseerd)\b|\bdoor\s*(?:te\s+)?spreken\b|\bdoorgesproken\b|\bspre(?:ekt|ken)\b(?:\s+\S+){0,10}?\s+(?:apart|nader|verder|later|binnenkort|opnieuw)\b/giu },
-  { kind: 'returns', re: /\b(?:doorgeschoven|uitgesteld|verschoven|verplaatst|aangehouden)\s+(?:\S+\s+){0,3}(?:naar|tot)\b|\b(?:wordt|worden)\s+(?:\S+\s+){0,4}(?:vervolgd|voortgezet)\b|\b(?:krijgt|krijgen)\s+(?:\S+\s+){0,2}vervolg\b/giu },
-  { kind: 'returns', re: /\bvolg(?:t|en)\s+(?:\S+\s+){0,4}?(?:een\s+|de\s+)?(?:evaluatie|brief|voorstel|notitie|rapportage|voortgangsrapportage|besluit|uitwerking|reactie|analyse|plan|update|kabinetsreactie|terugkoppeling)\b|\b(?:evaluatie|brief|voorstel|notitie|rapportage|besluit|uitwerking|reactie|analyse|update)\s+volgt\b|(?:^|[,;]\s*|\b(?:daarom|dan|binnenkort|vervolgens)\s+)er\s+kom(?:t|en)\s+(?:een|nog|binnenkort|op\s+korte)\b|\bkom(?:t|en)\s+er\s+(?:een|nog)\s+(?!\S*\s*niets)/giu },
-  { kind: 'returns', re: /\bga(?:at|an)\s+naar\s+de\s+(?:tweede\s+|eerste\s+)?kamer\b|\bstaat\s+in\s+het\s+teken\s+van\b|\bligt\s+er\s+(?:een|het|de)\b|\bplaats\s*(?:te\s+)?vind(?:t|en)\b|\bvind(?:t|en)\s+(?:\S+\s+){1,8}?plaats\b|\bliggen\s+(?:\S+\s+){0,4}?voor\b/giu },
-  { kind: 'timed', re: /\p{L}/gu },
-  { kind: 'planned', re: new RegExp(String.raw`\b(?:wordt|worden)\s+(?:\S+\s+){0,10}?${DONE}\b`, 'giu') },
+  { kind: 'agreement', re: /\bafgesproken\b|\bafspraak\s+is\b|\bafspraken\s+(?:zijn|worden)\s+gemaakt\b|\bspre(?:ekt|ken)\s+(?:\S+\s+){0,3}?af\b|\bovere?engekomen\b|\bkom(?:t|en)\s+overeen\b|\bbesloten\b|\bbesluit\s+(?:\S+\s+){0,3}?(?:om|te|dat)\b|\btoegezegd\b|\bzeg(?:t|gen)\s+(?:\S+\s+){0,8}?toe\b|\btoezegging\b(?!\s+voor)|\bkondig(?:t|en)\s+(?:\S+\s+){0,8}?aan\b|\baangekondigd\b|\bnem(?:en|t)\s+zich\s+voor\b|\b(?:is|zijn)\s+(?:\S+\s+){0,2}?voornemens\b|\bvan\s+plan\b|^\s*actie(?:punt)?\s*:|\bbelo(?:ofd|oft|ven)\b|\bga(?:at|an)\s+in\s+op\s+(?:\S+\s+){0,2}(?:uitnodiging|verzoek|aanbod|voorstel|oproep)\b/gi },
+  { kind: 'request', re: /\b(?:wordt|worden|is|zijn|werd|werden)\s+(?!(?:\S+\s+){0,5}?aandacht\s+gevraagd)(?:\S+\s+){0,3}?(?:gevr?aagd|verzocht|opgeroepen|opgedragen)\s+(?!of\b|naar\b|voor\b)(?:\S+\s+){0,12}?(?:te|om)\s|(?<!aandacht\s)\b(?:gevr?aagd|verzocht)\s+(?:\S+\s+){0,4}?(?:mee\s+te\s+nemen|te\s+[a-zà-öø-ÿ]+)/gi },
+  { kind: 'asks', re: /\b(?:vraagt|vragen|verzoekt|verzoeken|roept|roepen|spoort|sporen|dringt|dringen)\b(?:\s+\S+){0,10}?\s+(?:om\s+)?(?:\S+\s+){0,8}?te\s+[a-zà-öø-ÿ]+|\bberoep\s+op\b.{0,60}\bom\b.{0,80}\bte\b|\b(?:oproep|verzoek)\b.{0,80}\bom\b.{0,80}\bte\b/gi },
+  { kind: 'invites', re: /\bnodig(?:t|en)\s+(?:\S+\s+){0,6}?uit\s+(?:voor|om|tot)\s+(?:een|het|de)?\s*(?:gesprek|overleg|bijeenkomst|lovp|werkbezoek|bezoek)/gi },
+  { kind: 'future', re: new RegExp(String.raw`\b(?:zal|zullen|zult)\b`, 'gi') },
+  { kind: 'future', re: new RegExp(String.raw`\bga(?:at|an)\s+(?:\S+\s+){0,12}?(?:${ACTION_INF}|in\s+gesprek|in\s+overleg|aan\s+de\s+slag|na\b)|\bte\s+gaan\s+${ACTION_INF}`, 'gi') },
+  { kind: 'must', re: /\b(?:moet|moeten|dient|dienen)\b/gi },
+  { kind: 'wants', re: new RegExp(String.raw`\b(?:wil|willen)\s+(?:\S+\s+){0,20}?${ACTION_INF}\b`, 'gi') },
+  { kind: 'can', re: /\b(?:kan|kunnen)\b/gi },
+  { kind: 'ongoing', re: /\b(?:wordt|worden)\s+(?:er\s+)?(?:\S+\s+){0,4}?(?:gewerkt|gekeken|gezocht)\s+(?:aan|naar)\b|\b(?:wordt|worden)\s+(?:er\s+)?(?:\S+\s+){0,3}?aan\s+(?:\S+\s+){0,5}?gewerkt\b|\bwerk(?:t|en)\s+(?:\S+\s+){0,4}?aan\s+(?:een|het|de)\b|\b(?:is|zijn)\s+(?:\S+\s+){0,5}?bezig\s+(?:met|om)\b|\bzoek(?:t|en)\s+(?:\S+\s+){0,5}?naar\b|\b(?:wordt|worden)\s+(?:\S+\s+){0,4}?(?:gestart|opgestart|voorbereid|ontwikkeld|verkend)\b|\bin\s+voorbereiding\b|\bloopt\s+(?:een|het)\s+onderzoek\b/gi },
+  { kind: 'acts', re: /\b(?:werkt|werken)\s+(?:\S+\s+){1,10}?uit\b|\b(?:stelt|stellen)\s+(?:\S+\s+){1,14}?op\b|\b(?:zoekt|zoeken)\s+(?:\S+\s+){1,6}?uit\b|\b(?:pakt|pakken)\s+(?:\S+\s+){1,6}?op\b|\b(?:legt|leggen)\s+(?:\S+\s+){1,14}?voor\b|\b(?:stuurt|sturen)\s+(?:\S+\s+){0,10}?(?:toe|rond|door|na|naar\s+de|aan\s+de)\b|\b(?:brengt|brengen)\s+(?:\S+\s+){1,6}?in\s+kaart\b|\b(?:neemt|nemen)\s+(?:\S+\s+){0,3}contact\s+op\b|\b(?:neemt|nemen)\s+(?:\S+\s+){0,6}?mee\b|\b(?:levert|leveren)\s+(?:\S+\s+){0,14}?(?:aan|op)\b|\b(?:opstelt|uitwerkt|voorlegt|aanlevert|toestuurt|oppakt|meeneemt|nagaat|inricht|aanpast|afrondt|uitvoert|uitsplitst|aanwijst)\b|\b(?:zet|zetten)\s+(?:\S+\s+){0,6}?op\s+een\s+rij\b|\bga(?:at|an)\s+(?:\S+\s+){0,3}?na\b|\b(?:informeert|informeren|rapporteert|rapporteren|organiseert|onderzoekt|onderzoeken|evalueert|inventariseert|agendeert|presenteert|verkent|reserveert|reserveren|rondt|ronden|deelt|delen)\b|\b(?:maakt|maken)\s+(?:\S+\s+){0,4}?(?:een\s+)?(?:voorstel|plan|analyse|overzicht|inzichtelijk)\b|\bdo(?:et|en)\s+(?:\S+\s+){0,4}?(?:een\s+)?voorstel\b|\bkom(?:t|en)\s+(?:\S+\s+){0,8}?met\s+(?:een\s+|het\s+)?(?:voorstel|plan|standpunt|reactie|brief|notitie|analyse|uitwerking|kabinetsreactie|wetsvoorstel|overzicht|visie)\b|\bwijst\s+(?:\S+\s+){0,3}?aan\b|\bpast\s+(?:\S+\s+){1,6}?aan\b/gi },
+  { kind: 'returns', re: /\bkom(?:t|en)\b(?:\s+\S+){0,12}?\s+(?:op\s+\S+\s+)?terug\b(?!\s*(?:te|naar)\b)|\bterug\s*(?:te\s+)?(?:komen|keren)\b|\bterugkomen\b|\bterugkeren\b|\bkeer(?:t|en)\s+(?:\S+\s+){0,8}terug\b|\bkom(?:t|en)\s+er\s+(?:\S+\s+){0,6}?op\s+terug\b/gi },
+  { kind: 'returns', re: /\b(?:ge)?agend(?:eer|eren|eert|eerd)\b|\bop\s+de\s+agenda\s+(?:staan|staat|zetten|gezet|geplaatst|plaatsen|komen|komt|houden)\b|\b(?:staan|staat|zetten|komen|komt|blijft|blijven)\s+(?:\S+\s+){0,6}op\s+de\s+agenda\b|\bop\s+de\s+agenda\s+van\b/gi },
+  { kind: 'returns', re: /\b(?:aan\s+de\s+orde|aan\s+bod|ter\s+sprake)\s+(?:komen|komt|te\s+komen|gesteld)\b|\bkom(?:t|en)\b(?:\s+\S+){0,16}?\s+(?:aan\s+de\s+orde|aan\s+bod|ter\s+sprake)\b|\bter\s+(?:bespreking|vaststelling|besluitvorming|besluitvorming)\b|\bbesluitvormend\b/gi },
+  { kind: 'returns', re: /\b(?:opnieuw|wederom|nogmaals|nader|later|verder|uitgebreider|apart)\s+(?:\S+\s+){0,3}(?:besproken|bespreken|gesproken|spreken|doorgesproken|geagendeerd|aan\s+de\s+orde|aan\s+bod|behandeld|uitgewerkt|onderzocht|bekeken|bezien|uitgezocht|geïnventariseerd)\b|\bdoor\s*(?:te\s+)?spreken\b|\bdoorgesproken\b|\bspre(?:ekt|ken)\b(?:\s+\S+){0,10}?\s+(?:apart|nader|verder|later|binnenkort|opnieuw)\b/gi },
+  { kind: 'returns', re: /\b(?:doorgeschoven|uitgesteld|verschoven|verplaatst|aangehouden)\s+(?:\S+\s+){0,3}(?:naar|tot)\b|\b(?:wordt|worden)\s+(?:\S+\s+){0,4}(?:vervolgd|voortgezet)\b|\b(?:krijgt|krijgen)\s+(?:\S+\s+){0,2}vervolg\b/gi },
+  { kind: 'returns', re: /\bvolg(?:t|en)\s+(?:\S+\s+){0,4}?(?:een\s+|de\s+)?(?:evaluatie|brief|voorstel|notitie|rapportage|voortgangsrapportage|besluit|uitwerking|reactie|analyse|plan|update|kabinetsreactie|terugkoppeling)\b|\b(?:evaluatie|brief|voorstel|notitie|rapportage|besluit|uitwerking|reactie|analyse|update)\s+volgt\b|(?:^|[,;]\s*|\b(?:daarom|dan|binnenkort|vervolgens)\s+)er\s+kom(?:t|en)\s+(?:een|nog|binnenkort|op\s+korte)\b|\bkom(?:t|en)\s+er\s+(?:een|nog)\s+(?!\S*\s*niets)/gi },
+  { kind: 'returns', re: /\bga(?:at|an)\s+naar\s+de\s+(?:tweede\s+|eerste\s+)?kamer\b|\bstaat\s+in\s+het\s+teken\s+van\b|\bligt\s+er\s+(?:een|het|de)\b|\bplaats\s*(?:te\s+)?vind(?:t|en)\b|\bvind(?:t|en)\s+(?:\S+\s+){1,8}?plaats\b|\bliggen\s+(?:\S+\s+){0,4}?voor\b/gi },
+  { kind: 'timed', re: /[a-zà-öø-ÿ]/gi },
+  { kind: 'planned', re: new RegExp(String.raw`\b(?:wordt|worden)\s+(?:\S+\s+){0,10}?${DONE}\b`, 'gi') },
 ];
 
 /** Bounds on the work for one sentence: real ones are far shorter, and have a few verbs of each kind. */
@@ -78,37 +78,37 @@ const MAX_PER_KIND = 4;
 const STRONG: ReadonlySet<SignalKind> = new Set(['agreement', 'request', 'invites', 'future', 'returns']);
 
 // The sentence's role rules it out.
-const QUESTION = /\?\s*["'”’)]*\s*$/u;
-const INDIRECT_QUESTION = /\b(?:vraag|vragen|vraagt|gevraagd|vroeg|vroegen)\s+(?:\S+\s+){0,3}?(?:of|hoe|welke|wat|waarom|wanneer|naar|zich\s+af)\b|\bvraag\b[^.;]{0,60}\b(?:was|is)\s+of\b|\bafvragen\b|\bbenieuwd\b/iu;
-const NOT_SO = /^zo\s+niet\b/iu;
-const TERM_ENDS = /\btermijn\b.{0,80}\b(?:loopt|liep)\b.{0,40}\baf\b|\btermijn\b.{0,60}\b(?:eindigt|afloopt|verloopt)\b|\bmet\s+pensioen\b|\bneemt\b.{0,60}\bafscheid\b|\bhet\s+laatste\s+(?:lovp|overleg)\b|\btreedt\b.{0,40}\baf\b|\bwordt\s+opgevolgd\b/iu;
-const FORECAST = /\bnaar\s+verwachting\b|\bde\s+verwachting\b|\bverwacht(?:t|en)?\s+(?:\S+\s+){0,6}?dat\b|\bverwacht\s+wordt\b|\bwordt\s+verwacht\b|\bvermoedelijk\b|\bwaarschijnlijk\b|\bprognose\b/iu;
-const HYPOTHETICAL = /\beventueel\b|\bzou(?:den)?\b|\bmogelijkerwijs\b/iu;
-const CONDITION = /(?:^|,\s*)(?:als|indien|mocht|mits|tenzij)\s/iu;
-const WISH = /\b(?:hoop|hopen|hoopt|wens|wensen|wenst)\b|\bwil(?:len)?\s+(?:\S+\s+){0,4}?(?:betrokken|meegenomen|geïnformeerd)\s+worden\b/iu;
-const NO_TOEZEGGING = /\bgeen\s+toezegging\b|\bniet\s+(?:\S+\s+){0,4}(?:als\s+)?(?:een\s+)?toezegging\b|\bniet\s+om\s+(?:\S+\s+)?gevraagd\b/iu;
+const QUESTION = /\?\s*["'”’)]*\s*$/;
+const INDIRECT_QUESTION = /\b(?:vraag|vragen|vraagt|gevraagd|vroeg|vroegen)\s+(?:\S+\s+){0,3}?(?:of|hoe|welke|wat|waarom|wanneer|naar|zich\s+af)\b|\bvraag\b[^.;]{0,60}\b(?:was|is)\s+of\b|\bafvragen\b|\bbenieuwd\b/i;
+const NOT_SO = /^zo\s+niet\b/i;
+const TERM_ENDS = /\btermijn\b.{0,80}\b(?:loopt|liep)\b.{0,40}\baf\b|\btermijn\b.{0,60}\b(?:eindigt|afloopt|verloopt)\b|\bmet\s+pensioen\b|\bneemt\b.{0,60}\bafscheid\b|\bhet\s+laatste\s+(?:lovp|overleg)\b|\btreedt\b.{0,40}\baf\b|\bwordt\s+opgevolgd\b/i;
+const FORECAST = /\bnaar\s+verwachting\b|\bde\s+verwachting\b|\bverwacht(?:t|en)?\s+(?:\S+\s+){0,6}?dat\b|\bverwacht\s+wordt\b|\bwordt\s+verwacht\b|\bvermoedelijk\b|\bwaarschijnlijk\b|\bprognose\b/i;
+const HYPOTHETICAL = /\beventueel\b|\bzou(?:den)?\b|\bmogelijkerwijs\b/i;
+const CONDITION = /(?:^|,\s*)(?:als|indien|mocht|mits|tenzij)\s/i;
+const WISH = /\b(?:hoop|hopen|hoopt|wens|wensen|wenst)\b|\bwil(?:len)?\s+(?:\S+\s+){0,4}?(?:betrokken|meegenomen|geïnformeerd)\s+worden\b/i;
+const NO_TOEZEGGING = /\bgeen\s+toezegging\b|\bniet\s+(?:\S+\s+){0,4}(?:als\s+)?(?:een\s+)?toezegging\b|\bniet\s+om\s+(?:\S+\s+)?gevraagd\b/i;
 /** An agreement made at an earlier meeting, or recalled: not a new follow-up. */
-const EARLIER = /\b(?:eerder|destijds|reeds|vorige\s+keer|conform|overeenkomstig)\b(?:\s+\S+){0,6}?\s+(?:afgesproken|afspraak|besloten|toegezegd|overeengekomen|gevraagd|aangekondigd)\b|\b(?:was|waren|had|hadden)\s+(?:\S+\s+){0,8}?(?:afgesproken|besloten|toegezegd|overeengekomen|gevraagd|aangekondigd)\b|\b(?:afgesproken|besloten|toegezegd)\s+(?:\S+\s+){0,4}?(?:eerder|destijds)\b|\bconform\s+(?:de\s+)?(?:afspraak|toezegging)\b/iu;
+const EARLIER = /\b(?:eerder|destijds|reeds|vorige\s+keer|conform|overeenkomstig)\b(?:\s+\S+){0,6}?\s+(?:afgesproken|afspraak|besloten|toegezegd|overeengekomen|gevraagd|aangekondigd)\b|\b(?:was|waren|had|hadden)\s+(?:\S+\s+){0,8}?(?:afgesproken|besloten|toegezegd|overeengekomen|gevraagd|aangekondigd)\b|\b(?:afgesproken|besloten|toegezegd)\s+(?:\S+\s+){0,4}?(?:eerder|destijds)\b|\bconform\s+(?:de\s+)?(?:afspraak|toezegging)\b/i;
 /** "Er is gesproken over ...": a main clause telling what was discussed; what it says of the topic is no new promise. */
-const DISCUSSED = /^\s*(?:\S+\s+){0,12}?(?:is|zijn|werd|werden)\s+(?:\S+\s+){0,8}?(?:gesproken|besproken|stilgestaan|teruggeblikt|toegelicht|ingegaan|gepresenteerd|gediscussieerd)\b|\bvan\s+gedachten\s+gewisseld\b|^\s*(?:gesproken|besproken)\s+is\b/iu;
-const RELATIVE = /^\s*(?:die|wat|waar(?!bij|na|door|mee|voor|over|op|in)\p{L}*)\b/iu;
-const NOW = /\b(?:op\s+dit\s+moment|momenteel|op\s+het\s+moment|inmiddels)\b/iu;
-const POSSIBLE = /\b(?:kan|kunnen|mag|mogen)\b/iu;
-const NEGATION = /\bniet\b(?!\s+(?:alleen|enkel|eerder|later|langer|meer\s+dan|uit\s+te\s+sluiten))|\bgeen\b|\bnooit\b|\bniemand\b/iu;
+const DISCUSSED = /^\s*(?:\S+\s+){0,12}?(?:is|zijn|werd|werden)\s+(?:\S+\s+){0,8}?(?:gesproken|besproken|stilgestaan|teruggeblikt|toegelicht|ingegaan|gepresenteerd|gediscussieerd)\b|\bvan\s+gedachten\s+gewisseld\b|^\s*(?:gesproken|besproken)\s+is\b/i;
+const RELATIVE = /^\s*(?:die|wat|waar(?!bij|na|door|mee|voor|over|op|in)[a-zà-öø-ÿ]*)\b/i;
+const NOW = /\b(?:op\s+dit\s+moment|momenteel|op\s+het\s+moment|inmiddels)\b/i;
+const POSSIBLE = /\b(?:kan|kunnen|mag|mogen)\b/i;
+const NEGATION = /\bniet\b(?!\s+(?:alleen|enkel|eerder|later|langer|meer\s+dan|uit\s+te\s+sluiten))|\bgeen\b|\bnooit\b|\bniemand\b/i;
 /** Verbs of state and forecasts after "zal": "zal ... zijn", "zal ... hoog blijven", "zal blijven stijgen". */
 const STATE_VERB = String.raw`(?:zijn|blijven|vergen|duren|kosten|betekenen|vallen|gelden|bedragen|stijgen|dalen|toenemen|afnemen|oplopen|teweegbrengen|opleveren|vloeien|hebben|krijgen|ontstaan|leiden)`;
 /** "zal" whose verb is one of state or change, not an act: the first such verb after it decides. */
-const AFTER_WILL = new RegExp(String.raw`\b(?:zal|zullen)\b(?:\s+\S+){0,12}?\s+(${ACTION_INF}|${DONE}|${STATE_VERB}|worden)\b`, 'iu');
-const STATE_ONLY = new RegExp(String.raw`^${STATE_VERB}$`, 'iu');
-const STATE_AFTER_MUST = /\b(?:moet|moeten|dient|dienen)\b(?:\s+\S+){0,8}?\s+(?<!(?:gereed|klaar|afgerond|beschikbaar|ingevoerd|operationeel|bekend|helder|duidelijk)\s+)(?:zijn|blijven|gelden|worden\s+(?:voorkomen|vermeden))\b/iu;
+const AFTER_WILL = new RegExp(String.raw`\b(?:zal|zullen)\b(?:\s+\S+){0,12}?\s+(${ACTION_INF}|${DONE}|${STATE_VERB}|worden)\b`, 'i');
+const STATE_ONLY = new RegExp(String.raw`^${STATE_VERB}$`, 'i');
+const STATE_AFTER_MUST = /\b(?:moet|moeten|dient|dienen)\b(?:\s+\S+){0,8}?\s+(?<!(?:gereed|klaar|afgerond|beschikbaar|ingevoerd|operationeel|bekend|helder|duidelijk)\s+)(?:zijn|blijven|gelden|worden\s+(?:voorkomen|vermeden))\b/i;
 
 /** Places a follow-up is brought to. */
-const FORUM = /\b(?:lovp|overleg|vergadering|bijeenkomst|(?:tweede|eerste)\s+kamer|kamer|strategisch\s+beraad|veiligheidsberaad|gesprek|agenda)\b/iu;
-const MEETING_FORUM = /\b(?:lovp|overleg|vergadering|bijeenkomst|agenda|bespreken|agenderen)\b/iu;
+const FORUM = /\b(?:lovp|overleg|vergadering|bijeenkomst|(?:tweede|eerste)\s+kamer|kamer|strategisch\s+beraad|veiligheidsberaad|gesprek|agenda)\b/i;
+const MEETING_FORUM = /\b(?:lovp|overleg|vergadering|bijeenkomst|agenda|bespreken|agenderen)\b/i;
 /** "nog", "verder", "nader": work that remains. */
-const REMAINING = /\b(?:nog|verder(?:e)?|nader(?:e)?|opnieuw|apart)\b/iu;
+const REMAINING = /\b(?:nog|verder(?:e)?|nader(?:e)?|opnieuw|apart)\b/i;
 /** The time of an event a phrase names, not of the action: "het rapport van 19 april", "vooruitlopend op de Kamerbehandeling in februari". */
-const EVENT_TIME = /(?:\b(?!lovp\b|overleg\b|vergadering\b|bijeenkomst\b)\p{L}{3,}\s+van\s+(?:de\s+|het\s+)?$)|(?:\b(?:vooruitlopend\s+op|in\s+aanloop\s+naar|in\s+afwachting\s+van|naar\s+aanleiding\s+van)\s+(?:\S+\s+){0,5}$)/iu;
+const EVENT_TIME = /(?:\b(?!lovp\b|overleg\b|vergadering\b|bijeenkomst\b)[a-zà-öø-ÿ]{3,}\s+van\s+(?:de\s+|het\s+)?$)|(?:\b(?:vooruitlopend\s+op|in\s+aanloop\s+naar|in\s+afwachting\s+van|naar\s+aanleiding\s+van)\s+(?:\S+\s+){0,5}$)/i;
 
 function clauseOf(clauses: Clause[], at: number): Clause {
   return clauses.find((c) => at >= c.index && at < c.end) ?? clauses[clauses.length - 1];
@@ -202,7 +202,7 @@ export function readSentence(whole: string, meetingDate: string, previousActor?:
       case 'future': {
         // "zullen ... moeten worden" is a need, read as "moeten" below.
         const verb = AFTER_WILL.exec(sentence.slice(signal.index));
-        ok = (!verb || !STATE_ONLY.test(verb[1])) && !/^\s*(?:\S+\s+){0,8}?moeten\b/iu.test(sentence.slice(signal.end));
+        ok = (!verb || !STATE_ONLY.test(verb[1])) && !/^\s*(?:\S+\s+){0,8}?moeten\b/i.test(sentence.slice(signal.end));
         break;
       }
       case 'must':
@@ -212,7 +212,7 @@ export function readSentence(whole: string, meetingDate: string, previousActor?:
         ok = MEETING_FORUM.test(sentence) || valuedTime || nextMeeting;
         break;
       case 'can':
-        ok = nextMeeting || /\blovp\b/iu.test(text);
+        ok = nextMeeting || /\blovp\b/i.test(text);
         break;
       case 'asks':
         ok = valuedTime || nextMeeting;
@@ -228,7 +228,7 @@ export function readSentence(whole: string, meetingDate: string, previousActor?:
         ok = datedAhead && !!actor && clause.tense === 'present' && !POSSIBLE.test(text);
         break;
       case 'planned':
-        ok = valuedTime || nextMeeting || /\b(?:lovp|overleg|vergadering|kamer)\b/iu.test(text) || REMAINING.test(text);
+        ok = valuedTime || nextMeeting || /\b(?:lovp|overleg|vergadering|kamer)\b/i.test(text) || REMAINING.test(text);
         break;
       default:
         ok = STRONG.has(signal.kind);
