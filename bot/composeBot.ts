@@ -14,6 +14,7 @@ import { ReportLibrary, type IngestOutcome } from './ingest/reportLibrary';
 import { watchReports, type ReportWatcher, type WatchOptions } from './ingest/watchReports';
 import { KnowledgeBase } from './knowledgeBase';
 import { broadcastReference, SummaryBroadcaster } from './notify/broadcastSummary';
+import { localDay } from './pending/dueWindow';
 import { ItemStore } from './pending/itemStore';
 import { reminderOptionsFromEnv, ReminderScheduler, type ReminderOptions } from './pending/reminders';
 import { createStorage } from './state/createStorage';
@@ -90,6 +91,10 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
   }
   const knowledge = LiveKnowledge.fromLibrary(library, (meetings) => new KnowledgeBase(meetings));
   const pending = new TrackedPending(() => library.meetings, new ItemStore(storage, now));
+  // The tracked items catch up in the background, now and after every change, without holding up answers.
+  const catchUp = () => void pending.fromReports().catch((err) => logger.error('[lovp-bot] tracking pending items failed:', err));
+  catchUp();
+  const stopTracking = library.onChange(catchUp);
   const subscriptions = new SubscriptionStore(storage);
 
   const adapter = options.adapter ?? createAdapter(config);
@@ -100,6 +105,7 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
     knowledgeBase: knowledge.get,
     storage,
     pending,
+    today: () => localDay(now(), reminderOptions.timeZone),
     uploads: { library, maxBytes: config.maxUploadBytes, adminUserIds: config.adminUserIds, warn: (message) => logger.warn(message) },
     logger,
   });
@@ -119,7 +125,7 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
   const reminders = new ReminderScheduler(
     {
       storage,
-      items: () => pending.fromReports(),
+      items: async () => [...(await pending.fromReports())],
       subscriptions,
       send: (_reference, items, subscription) => {
         const card = reminderCard(items, subscription.language === 'en' ? 'en' : 'nl');
@@ -168,6 +174,7 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
         reminders.stop();
         await watcher.close();
         stopBroadcasting();
+        stopTracking();
         knowledge.close();
         await broadcaster.idle();
         if (listening) await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -61,6 +61,8 @@ function sectionItems(meeting: Meeting, section: Section): PendingItem[] {
       id: pendingItemId(meeting.date, section.heading, text),
       date: meeting.date,
       section: section.heading,
+      // Its name: the follow-up sentence itself, not the sentence before it that it leans on.
+      title: d.sentences[0].replace(/\s+/g, ' ').trim(),
       text,
       owner: d.owner ?? null,
       due: d.due?.value ?? null,
@@ -75,7 +77,7 @@ export function extractPending(meeting: Meeting): PendingItem[] {
   return meeting.sections.flatMap((section) => sectionItems(meeting, section));
 }
 
-/** The follow-ups of all meetings, oldest meeting first; every item 'open' (see trackPending for the rest). */
+/** The follow-ups of all meetings, oldest meeting first; every item 'open' (see pendingTracker.ts for the rest). */
 export function extractAllPending(meetings: Meeting[]): PendingItem[] {
   return [...meetings].sort((a, b) => a.date.localeCompare(b.date)).flatMap(extractPending);
 }

@@ -27,6 +27,8 @@ export interface BotConfig {
   adminUserIds: ReadonlySet<string>;
   /** Report files sent to the bot larger than this are refused (MAX_UPLOAD_BYTES). */
   maxUploadBytes: number;
+  /** Pending items without a due date from meetings longer ago than this fold away under "Oudere punten" (PENDING_OLD_MONTHS). */
+  pendingOldMonths: number;
 }
 
 /** botbuilder's settings for a cloud other than the public Bot Framework; passed to the adapter as they are. */
@@ -72,5 +74,6 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env, projectDir =
     localMode: microsoftAppId === '',
     adminUserIds: new Set((env.ADMIN_USER_IDS ?? '').split(',').map((id) => id.trim().toLowerCase()).filter(Boolean)),
     maxUploadBytes: maxUploadBytes(env),
+    pendingOldMonths: intSetting(env, 'PENDING_OLD_MONTHS', 12, 1, 600),
   };
 }

@@ -40,7 +40,9 @@ export interface AppDependencies {
   pending?: PendingSource;
   /** Report files sent in a personal chat are taken in when set (bot/teams/fileUploads.ts). */
   uploads?: UploadSettings;
-  config: Pick<BotConfig, 'maxQuestionChars' | 'maxAnswers' | 'microsoftAppId'>;
+  config: Pick<BotConfig, 'maxQuestionChars' | 'maxAnswers' | 'microsoftAppId'> & Partial<Pick<BotConfig, 'pendingOldMonths'>>;
+  /** Today (YYYY-MM-DD) in the bot's time zone, for what is overdue (default: the UTC day). */
+  today?: () => string;
   logger?: Logger;
 }
 
@@ -60,6 +62,7 @@ export function createApp(deps: AppDependencies): Application {
   const pending = deps.pending ?? noPendingItems;
   const subscriptions = new SubscriptionStore(deps.storage);
   const logger = deps.logger ?? console;
+  const today = deps.today ?? (() => new Date().toISOString().slice(0, 10));
   const app = new Application({
     adapter: deps.adapter,
     botAppId: deps.config.microsoftAppId || undefined,
@@ -105,7 +108,8 @@ export function createApp(deps: AppDependencies): Application {
     },
     pending: async (context, { language }) => {
       const items = await pending.openItems();
-      return context.sendActivity(cardMessage(pendingCard(items, { language, view: 'message' }), pendingText(items, language)));
+      const card = pendingCard(items, { language, view: 'message', today: today(), oldMonths: deps.config.pendingOldMonths });
+      return context.sendActivity(cardMessage(card, pendingText(items, language)));
     },
     subscribe: async (context, { language }) => {
       const outcome = await subscriptions.subscribe(subscriptionFor(context, language));
@@ -143,7 +147,7 @@ export function createApp(deps: AppDependencies): Application {
     await answerQuestion(context, knowledge(), deps.config);
   });
 
-  registerCardActions(app, { knowledge, pending, config: deps.config, logger });
+  registerCardActions(app, { knowledge, pending, config: deps.config, today, logger });
 
   app.error(async (context, error) => {
     logger.error(`[lovp-bot] turn failed for a ${context.activity?.type} activity`, error);

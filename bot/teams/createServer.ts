@@ -18,6 +18,8 @@ export interface ServerOptions {
   uploads?: AppDependencies['uploads'];
   /** Defaults to an adapter built from the config. */
   adapter?: TeamsAdapter;
+  /** Today in the bot's time zone (what is overdue is counted from it). */
+  today?: AppDependencies['today'];
   logger?: Logger;
 }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { loadCorpus } from '../bot/corpus/loadCorpus';
 import type { Meeting } from '../bot/corpus/meeting';
-import { pendingItems } from '../bot/pending/trackPending';
+import { pendingItems } from '../bot/pending/pendingTracker';
 
 const meeting = (date: string, sections: [string, string][]): Meeting => ({
   date,
