@@ -1,18 +1,13 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { loadCorpus } from '../bot/corpus/loadCorpus';
+import { meeting } from './helpers/meeting';
 import type { Meeting } from '../bot/corpus/meeting';
 import { extractPending } from '../bot/pending/extractPending';
 import { readSentence } from '../bot/pending/followUpSentence';
 import { ownerOf } from '../bot/pending/owners';
 import { pendingItemId } from '../bot/pending/pendingItem';
 
-const meeting = (date: string, sections: [string, string][]): Meeting => ({
-  date,
-  title: `Bestuurlijke terugkoppeling LOVP ${date}`,
-  source: `${date}.txt`,
-  sections: sections.map(([heading, text]) => ({ heading, text })),
-});
 
 describe('extractPending: follow-ups in Dutch report language', () => {
   const followUps: [string, string][] = [

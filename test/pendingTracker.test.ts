@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { loadCorpus } from '../bot/corpus/loadCorpus';
+import { meeting } from './helpers/meeting';
 import type { Meeting } from '../bot/corpus/meeting';
 import type { PendingItem } from '../bot/pending/pendingItem';
 import { PendingTracker, pendingItems } from '../bot/pending/pendingTracker';
 
-const meeting = (date: string, sections: [string, string][]): Meeting => ({
-  date,
-  title: `Bestuurlijke terugkoppeling LOVP ${date}`,
-  source: `${date}.txt`,
-  sections: sections.map(([heading, text]) => ({ heading, text })),
-});
 
 describe('trackPending: later meetings that discuss a follow-up', () => {
   const meetings = [
