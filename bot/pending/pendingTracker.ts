@@ -28,6 +28,8 @@ interface Tracked {
   topic: ItemTopic;
   keys: string[];
   discussed?: Discussion;
+  /** The item as items() gives it, made again only when `discussed` changes. */
+  view?: PendingItem;
 }
 
 interface Entry {
@@ -59,7 +61,7 @@ export class PendingTracker {
   /** Every item, oldest meeting first, with 'discussed' where a later meeting took the topic up again. */
   items(): readonly PendingItem[] {
     if (this.dirty) {
-      this.snapshot = Object.freeze(this.entries.flatMap((e) => e.tracked.map(withDiscussion)));
+      this.snapshot = Object.freeze(this.entries.flatMap((e) => e.tracked.map((t) => (t.view ??= withDiscussion(t)))));
       this.dirty = false;
     }
     return this.snapshot;
@@ -153,6 +155,7 @@ export class PendingTracker {
       for (const t of e.tracked) {
         if (t.discussed?.date !== entry.meeting.date) continue;
         t.discussed = undefined;
+        t.view = undefined;
         this.follow(t, this.entries.findIndex((x) => x.meeting.date > t.item.date));
         if (!t.discussed) this.index(t);
       }
@@ -179,6 +182,7 @@ export class PendingTracker {
       if (!best) continue;
       if (!t.discussed) this.unindex(t);
       t.discussed = { date: entry.meeting.date, heading: best.section.heading, quote: bestQuote(this.weights, t.topic.topic, best.section.text) };
+      t.view = undefined;
       this.dirty = true;
     }
   }
