@@ -10,6 +10,7 @@ import { coldStart, type ChildCommand, type ColdStart } from './coldStart';
 import { measureEndToEnd, type EndToEndLatency } from './endToEnd';
 import { measureRetrieval, type RetrievalLatency } from './latency';
 import { measureThroughput, type Throughput } from './throughput';
+import { measureBusyQuestion, measureTracking, type BusyQuestion, type TrackingFigures } from './pendingTracking';
 import { PROJECT_ROOT } from './paths';
 import { devQuestions, generatedQuestions } from './questions';
 import { mb, median, ms, ratio, table, verdict } from './stats';
@@ -26,6 +27,8 @@ const REPS = {
   coldStart: quick ? 2 : 5,
   coldStartUncached1000: quick ? 1 : 3,
   throughputRounds: quick ? 1 : 2,
+  tracking: quick ? 1 : 3,
+  busyQuestion: quick ? 1 : 3,
 };
 const THROUGHPUT = { connections: 100, seconds: quick ? 2 : 5 };
 const FIRST_QUESTION = 'Wat is er afgesproken over vuurwerk?';
@@ -257,9 +260,30 @@ function throughputSection(results: Map<number, Throughput>): void {
     + ' connections, test/hardening/load.test.ts) is answered without errors.\n');
 }
 
+// ---------------------------------------------------------------------------------------------- pending items
+
+function trackingSection(tracking: Map<number, TrackingFigures>, busy: Map<number, BusyQuestion>): void {
+  emit('## Tracked pending items: build, one new report, a question during the first `openstaand`\n');
+  const p = (x: { p50: number; p95: number; max: number }) => `${ms(x.p50)} / ${ms(x.p95)} / ${ms(x.max)}`;
+  emit(table(['meetings', 'items', 'read follow-ups only (floor)', 'first build: read + track (÷ floor)', 'one new report p50 / p95 / max (÷ build)', 'one report taken away p50 / p95 / max'],
+    [...tracking].map(([n, t]) => [n, t.items, ms(t.extractMs), `${ms(t.buildMs)} (${ratio(t.buildMs, t.extractMs)})`, `${p(t.addOneMs)} (${ratio(t.addOneMs.p50, t.buildMs)})`, p(t.removeOneMs)])));
+  emit('');
+  emit(table(['meetings', 'question on the idle server p50 / p95 / max', 'same question 50 ms after the first openstaand p50 / max (÷ idle p50)', 'that openstaand (waits for the build) p50 / max', 'failures'],
+    [...busy].map(([n, b]) => [n, p(b.idle), `${ms(b.duringOpenstaand.p50)} / ${ms(b.duringOpenstaand.max)} (${ratio(b.duringOpenstaand.p50, b.idle.p50)})`, `${ms(b.openstaand.p50)} / ${ms(b.openstaand.max)}`, b.failures])));
+  emit(`\nbench/pendingTracking.ts. Build: median of ${REPS.tracking} fresh PendingTrackers in process over all reports (\`syncNow\`), next to`
+    + ' reading the follow-ups without tracking them. One new report: the newest report added to a tracker that holds all the others,'
+    + ' and taken away again, repeated. Question: a fresh createServer with the real TrackedPending per run (its first `openstaand`'
+    + ` builds every tracked item, in slices that give the event loop back), "${QUESTION}" posted 50 ms after \`openstaand\` (both`
+    + ' expectReplies), then five more times on the now idle server; before issue 11 the first openstaand at 1,000 meetings took 48 s'
+    + ' and the question waited for it.\n');
+}
+
+const QUESTION = FIRST_QUESTION;
+
 // ---------------------------------------------------------------------------------------------- targets
 
-function targetsSection(retrieval: Map<number, RetrievalLatency>, builds: Map<number, BuildFigures[]>, cold: ColdStartRow[], e2e: Map<number, EndToEndLatency>): void {
+function targetsSection(retrieval: Map<number, RetrievalLatency>, builds: Map<number, BuildFigures[]>, cold: ColdStartRow[], e2e: Map<number, EndToEndLatency>,
+  tracking: Map<number, TrackingFigures>, busy: Map<number, BusyQuestion>): void {
   const big = SIZES[SIZES.length - 1];
   const r = retrieval.get(big)!;
   const p99 = Math.max(r.first.bot.p99, r.repeated.bot.p99);
@@ -273,7 +297,11 @@ function targetsSection(retrieval: Map<number, RetrievalLatency>, builds: Map<nu
     [`cold start < 1.5 s with the serialised index, ${big} meetings`, `${ms(js.answer, 0)} compiled (max ${ms(js.max, 0)}); ${ms(tsx.answer, 0)} via tsx`, verdict(js.max < 1500)],
     [`RSS < 300 MB at ${big} meetings`, `${mb(bot.rss)} index process after GC (peak ${mb(bot.peakRss)}); bot server after first answer: ${mb(js.rss ?? 0)} with the serialised index`, verdict(bot.rss < 300 * 2 ** 20 && (js.rss ?? 0) < 300 * 2 ** 20)],
   ];
-  emit('## Targets (issue 6)\n');
+  const t = tracking.get(big)!;
+  const b = busy.get(big)!;
+  rows.push([`tracked items updated for a new report < 200 ms at ${big} meetings (issue 11)`, `${ms(t.addOneMs.p50)} p50, ${ms(t.addOneMs.max)} max`, verdict(t.addOneMs.max < 200)]);
+  rows.push([`a question during the first openstaand not held up by it, ${big} meetings (issue 11)`, `${ms(b.duringOpenstaand.max)} max vs ${ms(b.idle.p50)} idle p50 (openstaand ${ms(b.openstaand.p50)})`, verdict(b.duringOpenstaand.max < b.idle.p50 + 100 && b.duringOpenstaand.max < b.openstaand.p50)]);
+  emit('## Targets (issues 6 and 11)\n');
   emit(table(['target', 'measured', 'status'], rows));
   emit('');
 }
@@ -363,7 +391,17 @@ async function main(): Promise<void> {
         { ...THROUGHPUT, rounds: REPS.throughputRounds }));
     }
     throughputSection(throughput);
-    targetsSection(retrieval, builds, cold, e2e);
+
+    const tracking = new Map<number, TrackingFigures>();
+    const busy = new Map<number, BusyQuestion>();
+    for (const [n, corpus] of corpora) {
+      log(`tracked pending items at ${n} meetings`);
+      const { kb } = await KnowledgeBase.fromDirectory(corpus.dir);
+      tracking.set(n, measureTracking(kb.meetings, REPS.tracking));
+      busy.set(n, await measureBusyQuestion(kb, REPS.busyQuestion));
+    }
+    trackingSection(tracking, busy);
+    targetsSection(retrieval, builds, cold, e2e, tracking, busy);
     emit(NOTES);
     emit(`Total benchmark time: ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   } finally {

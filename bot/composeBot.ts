@@ -16,6 +16,7 @@ import { KnowledgeBase } from './knowledgeBase';
 import { TopicMemory } from './answer/topicMemory';
 import { FeedbackStore } from './feedback/feedbackStore';
 import { broadcastReference, SummaryBroadcaster } from './notify/broadcastSummary';
+import { localDay } from './pending/dueWindow';
 import { ItemStore } from './pending/itemStore';
 import { reminderOptionsFromEnv, ReminderScheduler, type ReminderOptions } from './pending/reminders';
 import { createStorage } from './state/createStorage';
@@ -92,6 +93,10 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
   }
   const knowledge = LiveKnowledge.fromLibrary(library, (meetings) => new KnowledgeBase(meetings));
   const pending = new TrackedPending(() => library.meetings, new ItemStore(storage, now));
+  // The tracked items catch up in the background, now and after every change, without holding up answers.
+  const catchUp = () => void pending.fromReports().catch((err) => logger.error('[lovp-bot] tracking pending items failed:', err));
+  catchUp();
+  const stopTracking = library.onChange(catchUp);
   const subscriptions = new SubscriptionStore(storage);
 
   const adapter = options.adapter ?? createAdapter(config);
@@ -104,6 +109,7 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
     pending,
     feedback: new FeedbackStore(storage, now),
     topics: config.topicMemoryMinutes > 0 ? new TopicMemory(storage, config.topicMemoryMinutes * 60_000, () => now().getTime()) : undefined,
+    today: () => localDay(now(), reminderOptions.timeZone),
     uploads: { library, maxBytes: config.maxUploadBytes, adminUserIds: config.adminUserIds, warn: (message) => logger.warn(message) },
     logger,
   });
@@ -123,7 +129,7 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
   const reminders = new ReminderScheduler(
     {
       storage,
-      items: () => pending.fromReports(),
+      items: async () => [...(await pending.fromReports())],
       subscriptions,
       send: (_reference, items, subscription) => {
         const card = reminderCard(items, subscription.language === 'en' ? 'en' : 'nl');
@@ -172,6 +178,7 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
         reminders.stop();
         await watcher.close();
         stopBroadcasting();
+        stopTracking();
         knowledge.close();
         await broadcaster.idle();
         if (listening) await new Promise<void>((resolve) => server.close(() => resolve()));

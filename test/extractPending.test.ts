@@ -1,18 +1,13 @@
 import assert from 'node:assert/strict';
 import { loadCorpus } from '../bot/corpus/loadCorpus';
+import { meeting } from './helpers/meeting';
 import type { Meeting } from '../bot/corpus/meeting';
 import { extractPending } from '../bot/pending/extractPending';
-import { isFollowUp } from '../bot/pending/followUpCues';
+import { readSentence } from '../bot/pending/followUpSentence';
 import { ownerOf } from '../bot/pending/owners';
 import { pendingItemId } from '../bot/pending/pendingItem';
 import { seedDir } from './ingest/helpers';
 
-const meeting = (date: string, sections: [string, string][]): Meeting => ({
-  date,
-  title: `Bestuurlijke terugkoppeling LOVP ${date}`,
-  source: `${date}.txt`,
-  sections: sections.map(([heading, text]) => ({ heading, text })),
-});
 
 describe('extractPending: follow-ups in Dutch report language', () => {
   const followUps: [string, string][] = [
@@ -37,7 +32,7 @@ describe('extractPending: follow-ups in Dutch report language', () => {
     ['2021-03-15', 'De korpschef zegt toe om voor de zomer met een plan van aanpak te komen.'],
   ];
   for (const [date, sentence] of followUps) {
-    it(`finds: "${sentence}"`, () => assert.ok(isFollowUp(sentence, date)));
+    it(`finds: "${sentence}"`, () => assert.ok(readSentence(sentence, date).followUp, readSentence(sentence, date).reason));
   }
 
   const notFollowUps: [string, string][] = [
@@ -53,7 +48,52 @@ describe('extractPending: follow-ups in Dutch report language', () => {
     ['2021-03-15', 'Wat moet er gebeuren om de instroom te verhogen?'],
   ];
   for (const [date, sentence] of notFollowUps) {
-    it(`leaves out: "${sentence}"`, () => assert.ok(!isFollowUp(sentence, date)));
+    it(`leaves out: "${sentence}"`, () => assert.ok(!readSentence(sentence, date).followUp, readSentence(sentence, date).reason));
+  }
+
+  // The classes of issue 11, in wordings of my own: structure decides, not a phrase list.
+  const structural: [date: string, sentence: string, due: string | null][] = [
+    // A verb split from its particle or object, modal constructions, ongoing work, plans with a year.
+    ['2022-11-21', 'Wegens tijdgebrek komen de afspraken over de inzet van de ME in het volgende LOVP opnieuw ter sprake.', null],
+    ['2023-05-08', 'De korpschef wil de resultaten van de pilot in het LOVP van september bespreken.', '2023-09'],
+    ['2023-05-08', 'De minister en de regioburgemeesters moeten in het najaar verder spreken over de verdeling.', '2023-11'],
+    ['2023-05-08', 'Een evaluatie van het kader dient voor de zomer plaats te vinden.', '2023-06'],
+    ['2023-05-08', 'Het wetsvoorstel moet in 2024 naar de Tweede Kamer gaan.', '2024'],
+    ['2023-05-08', 'Er wordt gewerkt aan een nieuwe versie van het dreigingsbeeld.', null],
+    ['2023-05-08', 'Het ministerie zoekt naar ruimte in de begroting voor extra wijkagenten.', null],
+    ['2023-05-08', 'In twee eenheden worden pilots gestart met een nieuw rooster.', null],
+    ['2023-05-08', 'Het systeem wordt in 2026 in alle eenheden ingevoerd.', '2026'],
+    // The due date belongs to the clause of the action.
+    ['2023-03-13', 'Na het rapport van 19 april komt het onderwerp voor de zomer terug.', '2023-06'],
+    ['2023-03-13', 'Het advies, dat op 19 april verschijnt, wordt na het zomerreces in het LOVP besproken.', '2023-09'],
+    ['2023-03-13', 'De minister zegt toe in mei met een brief te komen, zodat het LOVP van juni erover kan besluiten.', '2023-05'],
+    ['2022-10-10', 'In het eerste kwartaal van 2023 legt de korpschef een plan voor aan het LOVP.', '2023-03'],
+  ];
+  for (const [date, sentence, due] of structural) {
+    it(`reads the structure: "${sentence}" -> ${due}`, () => {
+      const items = extractPending(meeting(date, [['Onderwerp', sentence]]));
+      assert.equal(items.length, 1, readSentence(sentence, date).reason);
+      assert.equal(items[0].due, due);
+    });
+  }
+
+  const lookAlikes: [date: string, sentence: string][] = [
+    ['2021-03-01', 'In het LOVP van 1 maart 2021 is onder meer gesproken over de jaarwisseling, de roosters en de begroting.'],
+    ['2021-03-01', 'Eerder sprak men af de cijfers per eenheid te delen.'],
+    ['2021-03-01', 'Eerder is afgesproken dat de politie in het LOVP terugkomt op de roosters.'],
+    ['2021-03-01', 'De verdeling van de middelen over de eenheden is vastgesteld.'],
+    ['2021-03-01', 'De minister heeft aangegeven de zorgen van de regioburgemeesters te delen.'],
+    ['2021-03-01', 'De termijn van de voorzitter loopt per 1 juli af.'],
+    ['2021-03-01', 'De korpschef gaat in september met pensioen.'],
+    ['2021-03-01', 'Naar verwachting stijgt het aantal meldingen volgend jaar verder.'],
+    ['2021-03-01', 'De korpschef verwacht dat de druk op de roosters de komende jaren hoog zal blijven.'],
+    ['2021-03-01', 'Hierover zal het LOVP niet opnieuw spreken.'],
+    ['2021-03-01', 'Als de cijfers tegenvallen, kan het onderwerp eventueel opnieuw worden geagendeerd.'],
+  ];
+  for (const [date, sentence] of lookAlikes) {
+    it(`no item for: "${sentence}"`, () => {
+      assert.deepEqual(extractPending(meeting(date, [['Onderwerp', sentence]])).map((i) => i.text), []);
+    });
   }
 
   it('names the party that acts, not the one mentioned', () => {
@@ -70,6 +110,10 @@ describe('extractPending: follow-ups in Dutch report language', () => {
     assert.equal(ownerOf('Hij zal volgende keer uitgebreider spreken over de instroom.', 'korpschef'), 'korpschef');
     assert.equal(ownerOf('Het onderwerp komt terug op de agenda.'), undefined);
     assert.equal(ownerOf('Het volgend LOVP komt het jaarplan aan de orde.'), 'LOVP');
+    assert.equal(ownerOf('De minister en de korpschef gaan in gesprek met de vakbonden.'), 'minister en korpschef');
+    assert.equal(ownerOf('Het College van PG werkt aan een aanwijzing.'), 'OM/PG');
+    assert.equal(ownerOf('Vanuit het ministerie wordt gewerkt aan een handreiking.'), 'ministerie');
+    assert.equal(ownerOf('Afgesproken is dat burgemeesters beter betrokken worden in het proces.'), undefined, 'the subject of a passive undergoes it');
   });
 
   it('builds items with meeting date, section, owner and resolved due date', () => {

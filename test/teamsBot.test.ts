@@ -263,7 +263,8 @@ describe('Teams bot over HTTP (/api/messages, expectReplies)', function () {
         assert.match(nl.summary!, /Bodycams – Terugkoppeling volgt\. – geen datum/);
         const card = nl.attachments![0].content as any;
         const text = JSON.stringify(card.body);
-        assert.ok(text.includes('In september komt dit onderwerp opnieuw op de agenda.') && text.includes('LOVP 10 februari 2020 · minister · uiterlijk september 2020'), text);
+        assert.ok(text.includes('In september komt dit onderwerp opnieuw op de agenda.') && text.includes('minister · LOVP 10 februari 2020 · Jaarwisseling'), text);
+        assert.ok(text.includes('Over de datum (uiterlijk september 2020)'), 'overdue is marked');
         const buttons = JSON.stringify(card.body).match(/"verb":"pendingDone"/g) ?? [];
         assert.equal(buttons.length, 1, 'a Done button only for the item with an id');
         const en = await ask(withItems, personal('pending'));

@@ -208,5 +208,8 @@ describe('loadBotConfig', () => {
     assert.throws(() => loadBotConfig({ PORT: 'eighty' }), /PORT/);
     assert.throws(() => loadBotConfig({ MAX_QUESTION_CHARS: '0' }), /MAX_QUESTION_CHARS/);
     assert.throws(() => loadBotConfig({ MicrosoftAppType: 'Personal' }), /MicrosoftAppType/);
+    assert.equal(loadBotConfig({}).pendingOldMonths, 12);
+    assert.equal(loadBotConfig({ PENDING_OLD_MONTHS: '6' }).pendingOldMonths, 6);
+    assert.throws(() => loadBotConfig({ PENDING_OLD_MONTHS: 'een jaar' }), /PENDING_OLD_MONTHS must be a whole number from 1 to 600/);
   });
 });

@@ -1,32 +1,43 @@
-// The pending-items card ("openstaand"/"pending", and the "Openstaande punten" button): open items by due date,
-// each with an "Afgehandeld"/"Done" button (Action.Execute, verb "pendingDone", data {itemId}), ten per page.
+// The pending-items card ("openstaand"/"pending", and the "Openstaande punten" button): the open items grouped as
+// overdue / due in the next 30 days / later / no date (bot/pending/dueGroups.ts), ten per page, each named by its
+// own words and owner, overdue ones marked. An item a later meeting took up again says so, with what was said
+// then, and offers "Sluiten als afgehandeld". Undated items of long ago wait behind "Oudere punten (n)".
+// Buttons (Action.Execute): "Afgehandeld"/"Done" (verb "pendingDone", data {itemId}); after it the card names
+// the item and offers "Heropenen"/"Reopen" (verb "pendingReopen").
 //
 // Two views. 'message': the card is a message of its own (the reply to "openstaand"); marking an item done
 // replaces that message for everyone, and its `refresh` lets every client fetch the current list when it shows
 // the card (Universal Actions). 'inPlace': the list stands in for another card (summary, reminder) for the one
 // person who clicked; marking done answers only that person, so the card it stands in for stays for the others.
 import { meetingLabel } from '../corpus/meeting';
-import { formatDue, type AdaptiveCard, type CardLanguage } from './summaryCard';
+import { DUE_GROUPS, groupByDue, type DueGroup } from '../pending/dueGroups';
+import { CARD_MAX_BYTES, cardBytes, formatDue, type AdaptiveCard, type CardLanguage } from './summaryCard';
 import { shorten } from './keySentence';
 
-export const PENDING_VERBS = { list: 'pendingList', done: 'pendingDone' } as const;
+export const PENDING_VERBS = { list: 'pendingList', done: 'pendingDone', reopen: 'pendingReopen' } as const;
 /** Shows the summary card of data.meetingDate again (the way back from a list or answer shown in its place). */
 export const SUMMARY_VERB = 'summary';
 export type PendingView = 'message' | 'inPlace';
 export const PAGE_SIZE = 10;
-const MAX_ITEM_CHARS = 280;
+/** Older undated items listed behind their button; the rest are a click further ("Alle oudere punten"). */
+export const OLDER_LISTED = 10;
+const TITLE_CHARS = 140;
+const TEXT_CHARS = 600;
+const QUOTE_CHARS = 200;
 
 /** What the card shows of an item (bot/pending/pendingItem.ts has these fields and more). */
 export interface PendingCardItem {
   id?: string;
   date: string;
   section: string;
+  title?: string;
   text: string;
   owner?: string | null;
   due?: string | null;
   status?: string;
   discussedOn?: string;
   discussedIn?: string;
+  discussedQuote?: string;
 }
 
 export interface PendingCardOptions {
@@ -34,8 +45,16 @@ export interface PendingCardOptions {
   view?: PendingView;
   /** 0-based page. */
   page?: number;
+  /** YYYY-MM-DD: what is overdue and what is soon is counted from this day (default: today in UTC). */
+  today?: string;
+  /** Undated items of meetings more than this many months back wait behind "Oudere punten" (default 12). */
+  oldMonths?: number;
+  /** Only the older undated items (the "Alle oudere punten" button). */
+  older?: boolean;
   /** A line above the list, e.g. what was just marked done. */
   notice?: string;
+  /** With the notice: the item just closed, offered for reopening. */
+  undoItemId?: string;
   /** In place of the summary of this meeting: adds a button back to it. */
   meetingDate?: string;
 }
@@ -47,88 +66,178 @@ export interface PendingActionData {
   lang?: CardLanguage;
   meetingDate?: string;
   itemId?: string;
+  older?: boolean;
 }
 
 const LABELS = {
   nl: {
     kicker: 'Openstaande punten',
+    olderKicker: 'Oudere openstaande punten zonder datum',
     title: (n: number) => (n === 1 ? '1 openstaand punt' : `${n} openstaande punten`),
-    order: 'Op volgorde van uiterlijke datum; punten zonder datum staan onderaan.',
     none: 'Er zijn geen openstaande punten.',
+    groups: { overdue: 'Over de datum', soon: 'Binnen 30 dagen', later: 'Later', undated: 'Zonder datum' } as Record<DueGroup, string>,
+    counts: (parts: string[]) => parts.join(' · '),
+    older: (n: number) => `Oudere punten (${n})`,
+    olderNote: (months: number) => `Zonder datum en uit een overleg van meer dan ${months} maanden geleden.`,
+    allOlder: (n: number) => `Alle ${n} oudere punten`,
+    moreOlder: (n: number) => `… en nog ${n} oudere punten.`,
     done: 'Afgehandeld',
+    closeHandled: 'Sluiten als afgehandeld',
+    reopen: 'Heropenen',
+    showText: 'Tekst',
     due: 'uiterlijk',
     noDue: 'geen datum',
+    overdue: (due: string) => `Over de datum (uiterlijk ${due})`,
     discussed: (meeting: string, heading: string) => `Weer besproken in het ${meeting} (${heading})`,
     page: (from: number, to: number, n: number) => `Punt ${from}–${to} van ${n}`,
     previous: 'Vorige',
     next: 'Volgende',
     back: 'Terug naar de samenvatting',
+    backToList: 'Terug naar de lijst',
   },
   en: {
     kicker: 'Pending items',
+    olderKicker: 'Older pending items without a date',
     title: (n: number) => (n === 1 ? '1 pending item' : `${n} pending items`),
-    order: 'By due date; items without a date come last.',
     none: 'There are no pending items.',
+    groups: { overdue: 'Overdue', soon: 'Within 30 days', later: 'Later', undated: 'No date' } as Record<DueGroup, string>,
+    counts: (parts: string[]) => parts.join(' · '),
+    older: (n: number) => `Older items (${n})`,
+    olderNote: (months: number) => `No date, from a meeting more than ${months} months ago.`,
+    allOlder: (n: number) => `All ${n} older items`,
+    moreOlder: (n: number) => `… and ${n} more older items.`,
     done: 'Done',
+    closeHandled: 'Close as handled',
+    reopen: 'Reopen',
+    showText: 'Text',
     due: 'due',
     noDue: 'no date',
+    overdue: (due: string) => `Overdue (due ${due})`,
     discussed: (meeting: string, heading: string) => `Discussed again at ${meeting} (${heading})`,
     page: (from: number, to: number, n: number) => `Items ${from}–${to} of ${n}`,
     previous: 'Previous',
     next: 'Next',
     back: 'Back to the summary',
+    backToList: 'Back to the list',
   },
 } as const;
 
 type Element = Record<string, unknown>;
 const text = (value: string, extra: Element = {}): Element => ({ type: 'TextBlock', text: value, wrap: true, ...extra });
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** "LOVP 10 februari 2020 · minister · uiterlijk september 2020" */
-export function itemFacts(item: PendingCardItem, language: CardLanguage): string {
+/** "minister · uiterlijk september 2020 · LOVP 10 februari 2020 · Jaarwisseling" */
+export function itemFacts(item: PendingCardItem, language: CardLanguage, group?: DueGroup): string {
   const t = LABELS[language];
-  const when = item.due ? `${t.due} ${formatDue(item.due, language)}` : t.noDue;
-  return [meetingLabel({ date: item.date }, language), item.owner, when].filter(Boolean).join(' · ');
+  const when = item.due ? (group === 'overdue' ? '' : `${t.due} ${formatDue(item.due, language)}`) : t.noDue;
+  return [item.owner, when, meetingLabel({ date: item.date }, language), item.section].filter(Boolean).join(' · ');
 }
 
-/** One item: heading, text, facts, a "discussed again" line when so, and its Done button. */
-export function itemContainer(item: PendingCardItem, language: CardLanguage, doneData: PendingActionData): Element {
+/**
+ * One item: its name in its own words, who and when, "over de datum" when so, where it came back with what was
+ * said there, and its buttons (done, and the full text on request). `group` marks overdue items.
+ */
+export function itemContainer(item: PendingCardItem, language: CardLanguage, doneData: PendingActionData, group?: DueGroup, withText = true): Element {
   const t = LABELS[language];
   const items: Element[] = [
-    text(item.section, { weight: 'Bolder' }),
-    text(shorten(item.text.replace(/\s+/g, ' ').trim(), MAX_ITEM_CHARS), { spacing: 'Small' }),
-    text(itemFacts(item, language), { isSubtle: true, size: 'Small', spacing: 'None' }),
+    text(shorten(oneLine(item.title ?? item.text), TITLE_CHARS), { weight: 'Bolder' }),
+    text(itemFacts(item, language, group), { isSubtle: true, size: 'Small', spacing: 'None' }),
   ];
+  if (group === 'overdue' && item.due) items.push(text(t.overdue(formatDue(item.due, language)), { color: 'Attention', weight: 'Bolder', size: 'Small', spacing: 'None' }));
   if (item.discussedOn && item.discussedIn) {
-    items.push(text(t.discussed(meetingLabel({ date: item.discussedOn }, language), item.discussedIn), { size: 'Small', color: 'Accent', spacing: 'None' }));
+    items.push(text(t.discussed(meetingLabel({ date: item.discussedOn }, language), item.discussedIn), { size: 'Small', color: 'Accent', spacing: 'Small' }));
+    if (item.discussedQuote) items.push(text(`“${shorten(oneLine(item.discussedQuote), QUOTE_CHARS)}”`, { size: 'Small', isSubtle: true, spacing: 'None' }));
   }
+  const actions: Element[] = [];
   if (item.id) {
-    items.push({ type: 'ActionSet', spacing: 'Small', actions: [{ type: 'Action.Execute', title: t.done, verb: PENDING_VERBS.done, data: { ...doneData, itemId: item.id } }] });
+    const title = item.discussedOn ? t.closeHandled : t.done;
+    actions.push({ type: 'Action.Execute', title, verb: PENDING_VERBS.done, data: { ...doneData, itemId: item.id } });
   }
+  const full = oneLine(item.text);
+  if (withText && item.id && full !== oneLine(item.title ?? '')) {
+    // The whole passage (with the sentence it leans on) on request, so the list stays short.
+    const id = `text-${item.id}`;
+    items.push(text(shorten(full, TEXT_CHARS), { id, isVisible: false, size: 'Small', spacing: 'Small' }));
+    actions.push({ type: 'Action.ToggleVisibility', title: t.showText, targetElements: [id] });
+  }
+  if (actions.length) items.push({ type: 'ActionSet', spacing: 'Small', actions });
   return { type: 'Container', separator: true, spacing: 'Medium', items };
 }
 
+function groupHeader(group: DueGroup, count: number, language: CardLanguage): Element {
+  const color = group === 'overdue' ? 'Attention' : group === 'soon' ? 'Warning' : 'Default';
+  return text(`${LABELS[language].groups[group]} (${count})`, { weight: 'Bolder', size: 'Medium', color, spacing: 'Large' });
+}
+
+/** How much a card holds: the full texts on request, and how many older items unfold. */
+interface Budget {
+  withText: boolean;
+  olderListed: number;
+}
+
+const BUDGETS: Budget[] = [
+  { withText: true, olderListed: OLDER_LISTED },
+  { withText: false, olderListed: OLDER_LISTED },
+  { withText: false, olderListed: 3 },
+  { withText: false, olderListed: 0 },
+];
+
+/** The card within Teams' size limit: the full texts go first, then older items unfolded in place. */
 export function pendingCard(items: PendingCardItem[], options: PendingCardOptions = {}): AdaptiveCard {
+  let card = buildCard(items, options, BUDGETS[0]);
+  for (const budget of BUDGETS.slice(1)) {
+    if (cardBytes(card) <= CARD_MAX_BYTES) break;
+    card = buildCard(items, options, budget);
+  }
+  return card;
+}
+
+function buildCard(items: PendingCardItem[], options: PendingCardOptions, budget: Budget): AdaptiveCard {
   const language = options.language ?? 'nl';
   const view = options.view ?? 'message';
   const t = LABELS[language];
-  const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
+  const oldMonths = options.oldMonths ?? 12;
+  const grouped = groupByDue(items, { today: options.today ?? new Date().toISOString().slice(0, 10), oldMonths });
+  // The list the pages go through: the four groups in order, or only the older undated items.
+  const listed: { item: PendingCardItem; group: DueGroup }[] = options.older
+    ? grouped.older.map((item) => ({ item, group: 'undated' as const }))
+    : DUE_GROUPS.flatMap((group) => grouped[group].map((item) => ({ item, group })));
+  const pages = Math.max(1, Math.ceil(listed.length / PAGE_SIZE));
   const page = Math.min(Math.max(0, Math.floor(options.page ?? 0)), pages - 1);
-  const shown = items.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
-  const base: PendingActionData = { view, lang: language, ...(options.meetingDate ? { meetingDate: options.meetingDate } : {}) };
+  const shown = listed.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+  const base: PendingActionData = { view, lang: language, ...(options.meetingDate ? { meetingDate: options.meetingDate } : {}), ...(options.older ? { older: true } : {}) };
 
   const body: Element[] = [
-    text(t.kicker, { size: 'Small', isSubtle: true, spacing: 'None' }),
-    text(items.length ? t.title(items.length) : t.none, { size: 'Large', weight: 'Bolder', spacing: 'Small', style: 'heading' }),
+    text(options.older ? t.olderKicker : t.kicker, { size: 'Small', isSubtle: true, spacing: 'None' }),
+    text(items.length ? t.title(options.older ? grouped.older.length : items.length) : t.none, { size: 'Large', weight: 'Bolder', spacing: 'Small', style: 'heading' }),
   ];
-  if (items.length) body.push(text(t.order, { isSubtle: true, spacing: 'Small' }));
-  if (options.notice) body.push(text(options.notice, { color: 'Good', weight: 'Bolder', spacing: 'Small' }));
-  for (const item of shown) body.push(itemContainer(item, language, { ...base, page }));
+  if (!options.older && items.length) {
+    const counts = DUE_GROUPS.filter((g) => grouped[g].length).map((g) => `${t.groups[g]}: ${grouped[g].length}`);
+    if (grouped.older.length) counts.push(t.older(grouped.older.length));
+    body.push(text(t.counts(counts), { isSubtle: true, spacing: 'Small' }));
+  }
+  if (options.older) body.push(text(t.olderNote(oldMonths), { isSubtle: true, spacing: 'Small' }));
+  if (options.notice) {
+    body.push(text(options.notice, { color: 'Good', weight: 'Bolder', spacing: 'Small' }));
+    if (options.undoItemId) body.push({ type: 'ActionSet', spacing: 'Small', actions: [{ type: 'Action.Execute', title: t.reopen, verb: PENDING_VERBS.reopen, data: { ...base, page, itemId: options.undoItemId } }] });
+  }
+  let current: DueGroup | undefined;
+  for (const { item, group } of shown) {
+    if (group !== current && !options.older) body.push(groupHeader(group, grouped[group].length, language));
+    current = group;
+    body.push(itemContainer(item, language, { ...base, page }, group, budget.withText));
+  }
+  if (!options.older && grouped.older.length) body.push(...olderItems(grouped.older, language, base, budget));
 
   const actions: Element[] = [];
   if (pages > 1) {
-    body.push(text(t.page(page * PAGE_SIZE + 1, page * PAGE_SIZE + shown.length, items.length), { isSubtle: true, size: 'Small', separator: true }));
+    body.push(text(t.page(page * PAGE_SIZE + 1, page * PAGE_SIZE + shown.length, listed.length), { isSubtle: true, size: 'Small', separator: true }));
     if (page > 0) actions.push({ type: 'Action.Execute', title: t.previous, verb: PENDING_VERBS.list, data: { ...base, page: page - 1 } });
     if (page < pages - 1) actions.push({ type: 'Action.Execute', title: t.next, verb: PENDING_VERBS.list, data: { ...base, page: page + 1 } });
+  }
+  if (options.older) {
+    const { older: _older, ...main } = base;
+    actions.push({ type: 'Action.Execute', title: t.backToList, verb: PENDING_VERBS.list, data: { ...main, page: 0 } });
   }
   if (view === 'inPlace' && options.meetingDate) {
     actions.push({ type: 'Action.Execute', title: t.back, verb: SUMMARY_VERB, data: { meetingDate: options.meetingDate, lang: language } });
@@ -138,7 +247,7 @@ export function pendingCard(items: PendingCardItem[], options: PendingCardOption
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
-    fallbackText: pendingFallbackText(shown, items.length, language),
+    fallbackText: pendingFallbackText(shown.map((s) => s.item), listed.length, language),
     msteams: { width: 'Full' },
     body,
     actions,
@@ -151,8 +260,24 @@ export function pendingCard(items: PendingCardItem[], options: PendingCardOption
   return card;
 }
 
+/** "Oudere punten (n)": a button that unfolds the newest older items; the rest a click further. */
+function olderItems(older: PendingCardItem[], language: CardLanguage, base: PendingActionData, budget: Budget): Element[] {
+  const t = LABELS[language];
+  const id = 'older-items';
+  const listed = older.slice(0, budget.olderListed);
+  const inside: Element[] = listed.map((item) => itemContainer(item, language, { ...base, page: 0 }, 'undated', false));
+  if (older.length > listed.length) {
+    inside.push(text(t.moreOlder(older.length - listed.length), { isSubtle: true, spacing: 'Small' }));
+    inside.push({ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: t.allOlder(older.length), verb: PENDING_VERBS.list, data: { ...base, page: 0, older: true } }] });
+  }
+  return [
+    { type: 'ActionSet', separator: true, spacing: 'Large', actions: [{ type: 'Action.ToggleVisibility', title: t.older(older.length), targetElements: [id] }] },
+    { type: 'Container', id, isVisible: false, items: inside },
+  ];
+}
+
 function pendingFallbackText(shown: PendingCardItem[], total: number, language: CardLanguage): string {
   const t = LABELS[language];
   if (total === 0) return t.none;
-  return `${t.title(total)}: ${shown.map((i) => `${i.section} (${i.due ? formatDue(i.due, language) : t.noDue})`).join('; ')}`;
+  return `${t.title(total)}: ${shown.map((i) => `${shorten(oneLine(i.title ?? i.text), 60)} (${i.due ? formatDue(i.due, language) : t.noDue})`).join('; ')}`;
 }

@@ -1,7 +1,9 @@
-// The reminder posted by the scheduler (bot/pending/reminders.ts): the items that are overdue or due soon, each
-// with its "Afgehandeld"/"Done" button, and a button for the whole list. Clicking either shows the pending list
-// in place of the reminder for the person who clicked (the reminder itself stays for the others).
+// The reminder posted by the scheduler (bot/pending/reminders.ts): the items that are overdue or due soon, drawn
+// as in the pending list (their own words and owner, overdue marked, where they came back), each with its
+// "Afgehandeld"/"Done" button, and a button for the whole list. Clicking either shows the pending list in place
+// of the reminder for the person who clicked (the reminder itself stays for the others).
 import { CARD_MAX_BYTES, cardBytes, type AdaptiveCard, type CardLanguage } from './summaryCard';
+import { shorten } from './keySentence';
 import { itemContainer, PENDING_VERBS, type PendingActionData, type PendingCardItem } from './pendingCard';
 
 export interface ReminderCardItem extends PendingCardItem {
@@ -48,14 +50,14 @@ function build(items: ReminderCardItem[], language: CardLanguage, listed: number
     const group = shown.filter((i) => i.phase === phase);
     if (group.length === 0) continue;
     body.push(text(phase === 'overdue' ? t.overdue : t.dueSoon, { weight: 'Bolder', size: 'Medium', color: phase === 'overdue' ? 'Attention' : 'Warning', spacing: 'Large' }));
-    for (const item of group) body.push(itemContainer(item, language, data));
+    for (const item of group) body.push(itemContainer(item, language, data, phase === 'overdue' ? 'overdue' : 'soon'));
   }
   if (items.length > listed) body.push(text(t.more(items.length - listed), { isSubtle: true, separator: true }));
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
-    fallbackText: `${t.title(items.length)}: ${shown.map((i) => i.section).join('; ')}`,
+    fallbackText: `${t.title(items.length)}: ${shown.map((i) => shorten((i.title ?? i.text).replace(/\s+/g, ' '), 60)).join('; ')}`,
     msteams: { width: 'Full' },
     body,
     actions: [{ type: 'Action.Execute', title: t.all, verb: PENDING_VERBS.list, data }],

@@ -9,6 +9,8 @@ export type CardLanguage = 'nl' | 'en';
 
 /** A pending item as the card shows it (bot/pending produces these, with more fields). */
 export interface CardPendingItem {
+  /** The follow-up in its own words, without the sentence before it that `text` may carry. */
+  title?: string;
   text: string;
   /** 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; null or absent when no moment is known. */
   due?: string | null;
@@ -149,7 +151,7 @@ function buildCard(meeting: Meeting, options: SummaryCardOptions, budget: Budget
   for (const item of items.slice(0, budget.pendingItems)) {
     const when = item.due ? `${t.due} ${formatDue(item.due, language)}` : t.noDue;
     const who = item.owner ? `${item.owner} · ` : '';
-    pending.push(text(`• ${shorten(item.text.replace(/\s+/g, ' ').trim(), Math.max(80, budget.sentenceChars))}`, { spacing: 'Small' }));
+    pending.push(text(`• ${shorten((item.title ?? item.text).replace(/\s+/g, ' ').trim(), Math.max(80, budget.sentenceChars))}`, { spacing: 'Small' }));
     pending.push(text(`${who}${when}`, { isSubtle: true, size: 'Small', spacing: 'None' }));
   }
   if (items.length > budget.pendingItems) pending.push(text(t.morePending(items.length - budget.pendingItems), { isSubtle: true, spacing: 'Small' }));

@@ -6,7 +6,7 @@ import { loadCorpus } from '../corpus/loadCorpus';
 import { formatDate } from '../corpus/meeting';
 import { byDue, type PendingItem } from '../pending/pendingItem';
 import { dueLabel } from '../pending/dueWindow';
-import { pendingItems } from '../pending/trackPending';
+import { pendingItems } from '../pending/pendingTracker';
 
 function parseArgs(argv: string[]) {
   const opts = { json: false, data: path.resolve(process.env.DATA_DIR?.trim() || 'data') };

@@ -101,7 +101,7 @@ function seasonMonth(before: string, season: string): number {
 const PATTERNS: Pattern[] = [
   {
     // "9 maart 2020", "op 24 juni 2019", "1e juli 2021"
-    re: new RegExp(`\\b(\\d{1,2})(?:e|ste|de)?\\s+${MONTH}\\.?\\s+${YEAR}\\b`, 'giu'),
+    re: new RegExp(`\\b(\\d{1,2})(?:e|ste|de)?\\s+${MONTH}\\.?\\s+${YEAR}\\b`, 'gi'),
     resolve: (m) => {
       const value = isoDate(+m[3], monthOf(m[2]), +m[1]);
       return value ? { value, kind: 'date' } : undefined;
@@ -125,7 +125,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "24 juni", "op 9 maart a.s.", "23 november jl.": the next such day (or the last one, looking back)
-    re: new RegExp(`\\b(\\d{1,2})(?:e|ste|de)?\\s+${MONTH}\\b\\.?`, 'giu'),
+    re: new RegExp(`\\b(\\d{1,2})(?:e|ste|de)?\\s+${MONTH}\\b\\.?`, 'gi'),
     resolve: (m, meeting, back) => {
       const month = monthOf(m[2]);
       const day = +m[1];
@@ -137,7 +137,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "in het LOVP van februari", "het februari-LOVP", "het LOVP in juni 2021": a later meeting, never this month
-    re: new RegExp(`\\b(?:lovp|overleg|vergadering|bijeenkomst)\\s+(?:van|in)\\s+(?:de\\s+maand\\s+)?${FULL_MONTH}(?:\\s+${YEAR})?\\b|\\b${FULL_MONTH}-?(?:lovp|overleg)\\b`, 'giu'),
+    re: new RegExp(`\\b(?:lovp|overleg|vergadering|bijeenkomst)\\s+(?:van|in)\\s+(?:de\\s+maand\\s+)?${FULL_MONTH}(?:\\s+${YEAR})?\\b|\\b${FULL_MONTH}-?(?:lovp|overleg)\\b`, 'gi'),
     resolve: (m, meeting, back) => {
       const month = monthOf(m[1] ?? m[3]);
       return { value: isoMonth(m[2] ? +m[2] : yearOfMonth(meeting, month, back, !back), month), kind: 'month' };
@@ -145,12 +145,12 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "juni 2020", "eind mei 2021", "medio juni 2022", "de maand juni 2021"
-    re: new RegExp(`\\b(?:${PART}\\s+(?:van\\s+)?)?${FULL_MONTH}\\s+${YEAR}\\b`, 'giu'),
+    re: new RegExp(`\\b(?:${PART}\\s+(?:van\\s+)?)?${FULL_MONTH}\\s+${YEAR}\\b`, 'gi'),
     resolve: (m) => ({ value: isoMonth(+m[3], monthOf(m[2])), kind: 'month' }),
   },
   {
     // "eind mei", "in september", "voor juni", "half februari", "september a.s.", "na juni"
-    re: new RegExp(`\\b(${PART.slice(1, -1)}|in|per|voor|vóór|rond|vanaf|na|tot|tot en met|uiterlijk|omstreeks|tegen|sinds|afgelopen|vorige|komende|volgende)\\s+(?:de\\s+maand\\s+|van\\s+)?${FULL_MONTH}\\b|\\b${FULL_MONTH}(?=\\s+(?:a\\.s\\.|aanstaande|jl\\.|j\\.l\\.|jongstleden)(?:\\s|$|[,;.]))`, 'giu'),
+    re: new RegExp(`\\b(${PART.slice(1, -1)}|in|per|voor|vóór|rond|vanaf|na|tot|tot en met|uiterlijk|omstreeks|tegen|sinds|afgelopen|vorige|komende|volgende)\\s+(?:de\\s+maand\\s+|van\\s+)?${FULL_MONTH}\\b|\\b${FULL_MONTH}(?=\\s+(?:a\\.s\\.|aanstaande|jl\\.|j\\.l\\.|jongstleden)(?:\\s|$|[,;.]))`, 'gi'),
     resolve: (m, meeting, back) => {
       const month = monthOf(m[2] ?? m[3]);
       const after = lower(m[1]) === 'na' ? 1 : 0;
@@ -161,7 +161,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "Q1 2023", "het eerste kwartaal van 2023", "in het derde kwartaal", "eind Q2", "kwartaal 3"
-    re: new RegExp(`\\b(?:${PART_OF})?(?:(?:het|in het)\\s+)?(?:${ORDINALS}\\s+kwartaal|q([1-4])|kwartaal\\s+([1-4]))(?:\\s+(?:van\\s+)?(?:het\\s+jaar\\s+)?(?:${YEAR}|(volgend|komend)\\s+jaar))?\\b`, 'giu'),
+    re: new RegExp(`\\b(?:${PART_OF})?(?:(?:het|in het)\\s+)?(?:${ORDINALS}\\s+kwartaal|q([1-4])|kwartaal\\s+([1-4]))(?:\\s+(?:van\\s+)?(?:het\\s+jaar\\s+)?(?:${YEAR}|(volgend|komend)\\s+jaar))?\\b`, 'gi'),
     resolve: (m, meeting, back) => {
       const q = m[2] ? ORDINAL[m[2].toLowerCase()] : +(m[3] ?? m[4]);
       const first = q * 3 - 2;
@@ -172,7 +172,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "de eerste helft van 2024", "het tweede halfjaar", "H2 2024"
-    re: new RegExp(`\\b(?:(?:de|het|in de|in het)\\s+)?(?:(eerste|tweede)\\s+(?:helft|half\\s*jaar|halfjaar)|h([12]))(?:\\s+(?:van\\s+)?(?:het\\s+jaar\\s+|dit\\s+jaar|volgend\\s+jaar)?${YEAR}?)?\\b`, 'giu'),
+    re: new RegExp(`\\b(?:(?:de|het|in de|in het)\\s+)?(?:(eerste|tweede)\\s+(?:helft|half\\s*jaar|halfjaar)|h([12]))(?:\\s+(?:van\\s+)?(?:het\\s+jaar\\s+|dit\\s+jaar|volgend\\s+jaar)?${YEAR}?)?\\b`, 'gi'),
     resolve: (m, meeting) => {
       if (m[2] && !m[3]) return undefined; // "H1" alone is too short to trust
       const half = m[1] ? (m[1].toLowerCase() === 'eerste' ? 1 : 2) : +m[2];
@@ -184,7 +184,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "voor de zomer", "na het zomerreces", "in het najaar van 2024", "dit voorjaar", "eind van de zomer", "voor de kerst"
-    re: new RegExp(`\\b((?:direct|kort|meteen)\\s+na|na\\s+afloop\\s+van|na|voor|vóór|tegen|in|tijdens|gedurende|dit|deze|komend|komende|afgelopen|vorige|vorig|rond|rondom|(?:aan\\s+het\\s+|het\\s+)?(?:begin|eind|einde)\\s+van|${PART.slice(1, -1)})\\s+(?:de\\s+|het\\s+)?(zomer(?:reces|vakantie|periode)?|voorjaar|lente|najaar|herfst|winter|kerst(?:reces|vakantie)?|jaarwisseling|prinsjesdag)(?:\\s+(?:van\\s+)?${YEAR})?\\b`, 'giu'),
+    re: new RegExp(`\\b((?:direct|kort|meteen)\\s+na|na\\s+afloop\\s+van|na|voor|vóór|tegen|in|tijdens|gedurende|dit|deze|komend|komende|afgelopen|vorige|vorig|rond|rondom|(?:aan\\s+het\\s+|het\\s+)?(?:begin|eind|einde)\\s+van|${PART.slice(1, -1)})\\s+(?:de\\s+|het\\s+)?(zomer(?:reces|vakantie|periode)?|voorjaar|lente|najaar|herfst|winter|kerst(?:reces|vakantie)?|jaarwisseling|prinsjesdag)(?:\\s+(?:van\\s+)?${YEAR})?\\b`, 'gi'),
     resolve: (m, meeting, back) => {
       const before = lower(m[1]);
       let month = seasonMonth(before, m[2]);
@@ -198,7 +198,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "eind dit jaar", "voor het eind van het jaar", "begin volgend jaar", "medio volgend jaar", "nog dit jaar"
-    re: new RegExp(`\\b(?:(?:voor|vóór|tegen|aan|uiterlijk|rond)\\s+)?(?:het\\s+)?(?:${PART}\\s+(?:van\\s+)?)?(?:nog\\s+)?(dit\\s+jaar|het\\s+jaar|het\\s+lopende\\s+jaar|volgend\\s+jaar|volgende\\s+jaar|komend\\s+jaar|het\\s+komende\\s+jaar|het\\s+nieuwe\\s+jaar|vorig\\s+jaar|het\\s+afgelopen\\s+jaar|afgelopen\\s+jaar)\\b|\\bvoor\\s+het\\s+jaareinde\\b|\\bjaareinde\\b`, 'giu'),
+    re: new RegExp(`\\b(?:(?:voor|vóór|tegen|aan|uiterlijk|rond)\\s+)?(?:het\\s+)?(?:${PART}\\s+(?:van\\s+)?)?(?:nog\\s+)?(dit\\s+jaar|het\\s+jaar|het\\s+lopende\\s+jaar|volgend\\s+jaar|volgende\\s+jaar|komend\\s+jaar|het\\s+komende\\s+jaar|het\\s+nieuwe\\s+jaar|vorig\\s+jaar|het\\s+afgelopen\\s+jaar|afgelopen\\s+jaar)\\b|\\bvoor\\s+het\\s+jaareinde\\b|\\bjaareinde\\b`, 'gi'),
     resolve: (m, meeting) => {
       const which = lower(m[2]);
       const part = m[1];
@@ -212,7 +212,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "begin 2021", "in 2022", "eind 2020", "medio 2024", "uiterlijk 2022", "vóór 2024", "in de loop van 2023"
-    re: new RegExp(`\\b(${PART.slice(1, -1)}|in|uiterlijk|vóór|voor|per|vanaf|tot|tot en met|sinds|in de loop van|rond|het jaar|met ingang van|m\\.i\\.v\\.)\\s+(?:van\\s+)?(?:het\\s+jaar\\s+)?${YEAR}\\b(?!\\s*[-–/]\\s*\\d)`, 'giu'),
+    re: new RegExp(`\\b(${PART.slice(1, -1)}|in|uiterlijk|vóór|voor|per|vanaf|tot|tot en met|sinds|in de loop van|rond|het jaar|met ingang van|m\\.i\\.v\\.)\\s+(?:van\\s+)?(?:het\\s+jaar\\s+)?${YEAR}\\b(?!\\s*[-–/]\\s*\\d)`, 'gi'),
     resolve: (m) => {
       const word = lower(m[1]);
       const year = +m[2];
@@ -224,7 +224,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "volgende maand", "deze maand", "eind van de maand", "over drie maanden", "binnen een half jaar", "over twee weken"
-    re: new RegExp(`\\b(?:(?:het|de)\\s+)?(?:komende|binnen(?:\\s+een)?|over(?:\\s+een)?|in\\s+de\\s+komende|na)\\s+(half\\s+jaar|jaar|${COUNT}\\s+(maanden|maand|weken|week|jaar))\\b|\\b(volgende|komende|deze|vorige|afgelopen)\\s+(maand|week)\\b|\\b(?:eind|einde|het\\s+eind|het\\s+einde)\\s+van\\s+(?:de|deze)\\s+maand\\b`, 'giu'),
+    re: new RegExp(`\\b(?:(?:het|de)\\s+)?(?:komende|binnen(?:\\s+een)?|over(?:\\s+een)?|in\\s+de\\s+komende|na)\\s+(half\\s+jaar|jaar|${COUNT}\\s+(maanden|maand|weken|week|jaar))\\b|\\b(volgende|komende|deze|vorige|afgelopen)\\s+(maand|week)\\b|\\b(?:eind|einde|het\\s+eind|het\\s+einde)\\s+van\\s+(?:de|deze)\\s+maand\\b`, 'gi'),
     resolve: (m, meeting) => {
       const text = lower(m[0]);
       if (/^(?:eind|einde|het eind|het einde) van/.test(text)) return { value: isoMonth(meeting.year, meeting.month), kind: 'month' };
@@ -246,23 +246,23 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "volgend LOVP", "het volgende overleg", "volgende keer", "een volgende vergadering", "het eerstvolgende LOVP"
-    re: /\b(?:(?:eerst)?volgende?|komende?)\s+(?:lovp(?:-vergadering|-overleg)?|overleg|vergadering|bijeenkomst|keer|gelegenheid)\b|\bvolgende\s+lovp'?s\b/giu,
+    re: /\b(?:(?:eerst)?volgende?|komende?)\s+(?:lovp(?:-vergadering|-overleg)?|overleg|vergadering|bijeenkomst|keer|gelegenheid)\b|\bvolgende\s+lovp'?s\b/gi,
     resolve: () => ({ value: null, kind: 'next-meeting' }),
   },
   {
     // "binnenkort", "op korte termijn", "zo snel mogelijk", "de komende tijd", "z.s.m."
-    re: /\bbinnenkort\b|\bop\s+(?:korte|zo\s+kort\s+mogelijke|afzienbare)\s+termijn\b|\bzo\s+(?:snel|spoedig)\s+mogelijk\b|\bz\.s\.m\.?|\bspoedig\b|\bde\s+komende\s+(?:tijd|periode|weken|maanden)\b|\bin\s+de\s+nabije\s+toekomst\b/giu,
+    re: /\bbinnenkort\b|\bop\s+(?:korte|zo\s+kort\s+mogelijke|afzienbare)\s+termijn\b|\bzo\s+(?:snel|spoedig)\s+mogelijk\b|\bz\.s\.m\.?|\bspoedig\b|\bde\s+komende\s+(?:tijd|periode|weken|maanden)\b|\bin\s+de\s+nabije\s+toekomst\b/gi,
     resolve: () => ({ value: null, kind: 'soon' }),
   },
 ];
 
 /** Words right before an expression that put it in the past: "afgelopen juni", "sinds maart", "eerder in mei". */
-const PAST_BEFORE = /\b(?:afgelopen|vorige|vorig|sinds|sedert|eerder\s+in|terugblik\s+op|terugkijkend\s+op)\s+(?:het\s+lovp\s+(?:van|in)\s+)?$/iu;
-const PAST_WORD = /^(?:afgelopen|vorige|vorig|sinds|sedert)\b/iu;
+const PAST_BEFORE = /\b(?:afgelopen|vorige|vorig|sinds|sedert|eerder\s+in|terugblik\s+op|terugkijkend\s+op)\s+(?:het\s+lovp\s+(?:van|in)\s+)?$/i;
+const PAST_WORD = /^(?:afgelopen|vorige|vorig|sinds|sedert)\b/i;
 /** Words right after it: "23 november jl.", "vorige week". */
-const PAST_AFTER = /^\s*(?:jl\.?|j\.l\.|jongstleden|laatstleden|l\.l\.|geleden)/iu;
-const FUTURE_AFTER = /^\s*(?:a\.s\.?|aanstaande)/iu;
-const FUTURE_WORD = /^(?:komende?|volgende?|eerstvolgende)\b/iu;
+const PAST_AFTER = /^\s*(?:jl\.?|j\.l\.|jongstleden|laatstleden|l\.l\.|geleden)/i;
+const FUTURE_AFTER = /^\s*(?:a\.s\.?|aanstaande)/i;
+const FUTURE_WORD = /^(?:komende?|volgende?|eerstvolgende)\b/i;
 
 function parseMeeting(iso: string): Meeting {
   const [year, month, day] = iso.split('-').map(Number);

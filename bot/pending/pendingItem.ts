@@ -9,6 +9,8 @@ export interface PendingItem {
   /** Date of the meeting that agreed the follow-up, YYYY-MM-DD. */
   date: string;
   section: string;
+  /** Its name in its own words: the follow-up sentence, without the context sentence of `text` (absent: use text). */
+  title?: string;
   /** The sentence that says it, with the neighbour sentence it needs to be understood. */
   text: string;
   owner: string | null;
@@ -20,6 +22,8 @@ export interface PendingItem {
   /** Set when a later meeting talked about the topic again ('discussed'). */
   discussedOn?: string;
   discussedIn?: string;
+  /** The sentence of that meeting's section that says most about the item. */
+  discussedQuote?: string;
   /** Set when a user marked the item done. */
   doneAt?: string;
   doneBy?: string;

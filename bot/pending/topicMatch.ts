@@ -1,7 +1,9 @@
 // Is a section of a later meeting about the same topic as a follow-up? Compared on content words, weighted by
 // how rare they are in the reports (a word in every report, like "politie", says little), with word endings
-// trimmed and compounds matched on their start ("vuurwerkverbod" ~ "vuurwerk"). Self-contained on purpose:
-// the pending items must not change when the question search is tuned.
+// trimmed and compounds matched on their start ("vuurwerkverbod" ~ "vuurwerk") or end ("politieacademie" ~
+// "academie"). Self-contained on purpose: the pending items must not change when the question search is tuned.
+// A text is read into a Topic once (its terms and a lookup for the compound matches), so comparing a follow-up
+// with thousands of sections never tokenises a section twice.
 
 const STOPWORDS = new Set(`de het een en of in op te van voor met aan bij door over om tot uit als dan dat die dit deze er
 is zijn was waren wordt worden werd werden zal zullen kan kunnen moet moeten heeft hebben had hadden ook nog niet geen
@@ -15,22 +17,18 @@ regioburgemeesters regioburgemeester burgemeesters burgemeester politie gezag ge
 gevraagd vragen vraag aandacht landelijk landelijke landelijk gemaakt maken nader nadere apart uitgebreider zelf`.split(/\s+/));
 
 /** Headings that say nothing about the topic. */
-const GENERIC_HEADINGS = /^(?:inleiding|tot slot|ten slotte|slot|rondvraag|mededelingen|overig|overige (?:onderwerpen|punten)|varia|opening|sluiting|afsluiting|vaststellen agenda|verslag)$/iu;
+const GENERIC_HEADINGS = /^(?:inleiding|tot slot|ten slotte|slot|rondvraag|mededelingen|overig|overige (?:onderwerpen|punten)|varia|opening|sluiting|afsluiting|vaststellen agenda|verslag)$/i;
 
 function stem(word: string): string {
-  let w = word;
   for (const suffix of ['heden', 'ingen', 'ing', 'en', 'es', 's', 'e']) {
-    if (w.length - suffix.length >= 4 && w.endsWith(suffix)) {
-      w = w.slice(0, -suffix.length);
-      break;
-    }
+    if (word.length - suffix.length >= 4 && word.endsWith(suffix)) return word.slice(0, -suffix.length);
   }
-  return w;
+  return word;
 }
 
 /** Content words of a text, stemmed. */
 export function contentTerms(text: string): Set<string> {
-  const words = text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[^\p{L}\p{N}]+/u);
+  const words = text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[^a-z0-9]+/);
   const terms = new Set<string>();
   for (const word of words) {
     if (word.length < 3 || STOPWORDS.has(word) || /^\d+$/.test(word)) continue;
@@ -43,49 +41,127 @@ export function isGenericHeading(heading: string): boolean {
   return GENERIC_HEADINGS.test(heading.trim().replace(/[.:]+$/, ''));
 }
 
-/** Rarity of each term over a set of texts (sections), so common report words weigh little. */
+/**
+ * The terms of a text and a lookup for the looser matches: two terms of 5 letters or more match when one starts
+ * with the other (so they share their first five letters), two of 7 or more when one ends with the other (so they
+ * share their last five).
+ */
+export class Topic {
+  readonly terms: ReadonlySet<string>;
+  private readonly byStart = new Map<string, string[]>();
+  private readonly byEnd = new Map<string, string[]>();
+
+  constructor(text: string) {
+    this.terms = contentTerms(text);
+    for (const t of this.terms) {
+      if (t.length >= 5) push(this.byStart, t.slice(0, 5), t);
+      if (t.length >= 7) push(this.byEnd, t.slice(-5), t);
+    }
+  }
+
+  /** True when this topic holds `term`, or a term it is a compound part of (or that is one of its parts). */
+  holds(term: string): boolean {
+    if (this.terms.has(term)) return true;
+    if (term.length < 5) return false;
+    for (const t of this.byStart.get(term.slice(0, 5)) ?? []) if (t.startsWith(term) || term.startsWith(t)) return true;
+    if (term.length >= 7) for (const t of this.byEnd.get(term.slice(-5)) ?? []) if (t.endsWith(term) || term.endsWith(t)) return true;
+    return false;
+  }
+
+  /** Keys under which a matching term of another topic is found (see PendingTracker's index). */
+  keys(): string[] {
+    const keys = new Set<string>();
+    for (const t of this.terms) {
+      keys.add(t.length >= 5 ? `s:${t.slice(0, 5)}` : `w:${t}`);
+      if (t.length >= 7) keys.add(`e:${t.slice(-5)}`);
+    }
+    return [...keys];
+  }
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Rarity of each term over the sections of the reports, kept up to date as reports come and go. */
 export class TermWeights {
   private readonly docFreq = new Map<string, number>();
-  private readonly docs: number;
+  private docs = 0;
+  /** Weights computed since the last change of the counts. */
+  private readonly cache = new Map<string, number>();
 
-  constructor(texts: string[]) {
-    this.docs = texts.length;
-    for (const text of texts) for (const term of contentTerms(text)) this.docFreq.set(term, (this.docFreq.get(term) ?? 0) + 1);
+  add(topic: Topic): void {
+    this.cache.clear();
+    this.docs++;
+    for (const term of topic.terms) this.docFreq.set(term, (this.docFreq.get(term) ?? 0) + 1);
+  }
+
+  remove(topic: Topic): void {
+    this.cache.clear();
+    this.docs--;
+    for (const term of topic.terms) {
+      const n = (this.docFreq.get(term) ?? 0) - 1;
+      if (n > 0) this.docFreq.set(term, n);
+      else this.docFreq.delete(term);
+    }
   }
 
   weight(term: string): number {
-    return Math.log(1 + (this.docs + 1) / ((this.docFreq.get(term) ?? 0) + 0.5));
+    let w = this.cache.get(term);
+    if (w === undefined) {
+      w = Math.log(1 + (this.docs + 1) / ((this.docFreq.get(term) ?? 0) + 0.5));
+      this.cache.set(term, w);
+    }
+    return w;
   }
 
-  /** Weight of the terms of `a` that `b` also holds (or holds as the start or end of a compound). */
-  shared(a: Set<string>, b: Set<string>): number {
+  /** Weight and number of the terms of `a` that `b` also holds. */
+  shared(a: Topic, b: Topic): { weight: number; count: number } {
+    let weight = 0;
+    let count = 0;
+    for (const t of a.terms) {
+      if (!b.holds(t)) continue;
+      weight += this.weight(t);
+      count++;
+    }
+    return { weight, count };
+  }
+
+  total(a: Topic): number {
     let sum = 0;
-    for (const t of a) if (holds(b, t)) sum += this.weight(t);
-    return sum;
-  }
-
-  /** How many terms of `a` that `b` also holds. */
-  sharedCount(a: Set<string>, b: Set<string>): number {
-    let n = 0;
-    for (const t of a) if (holds(b, t)) n++;
-    return n;
-  }
-
-  total(a: Set<string>): number {
-    let sum = 0;
-    for (const t of a) sum += this.weight(t);
+    for (const t of a.terms) sum += this.weight(t);
     return sum;
   }
 }
 
-function holds(terms: Set<string>, term: string): boolean {
-  if (terms.has(term)) return true;
-  if (term.length < 5) return false;
-  for (const t of terms) {
-    if (t.length < 5) continue;
-    if (t.startsWith(term) || term.startsWith(t) || (t.length >= 7 && term.endsWith(t)) || (term.length >= 7 && t.endsWith(term))) return true;
-  }
-  return false;
+/** A section read once: its heading (null when it says nothing) and its whole text with the heading. */
+export interface SectionTopic {
+  heading: string;
+  text: string;
+  headingTopic: Topic | null;
+  topic: Topic;
+}
+
+export function sectionTopic(section: { heading: string; text: string }): SectionTopic {
+  return {
+    heading: section.heading,
+    text: section.text,
+    headingTopic: isGenericHeading(section.heading) ? null : new Topic(section.heading),
+    topic: new Topic(`${section.heading} ${section.text}`),
+  };
+}
+
+/** A follow-up read once: its section's heading (null when generic) and its words with that heading. */
+export interface ItemTopic {
+  headingTopic: Topic | null;
+  topic: Topic;
+}
+
+export function itemTopic(item: { section: string; text: string }): ItemTopic {
+  const generic = isGenericHeading(item.section);
+  return { headingTopic: generic ? null : new Topic(item.section), topic: new Topic(`${generic ? '' : item.section} ${item.text}`) };
 }
 
 export interface TopicScore {
@@ -96,19 +172,15 @@ export interface TopicScore {
 }
 
 /** How much of the follow-up's topic (its section heading and text) the other section covers, 0..1 each. */
-export function topicScore(weights: TermWeights, item: { section: string; text: string }, other: { heading: string; text: string }): TopicScore {
+export function topicScore(weights: TermWeights, item: ItemTopic, other: SectionTopic): TopicScore {
   let heading = 0;
-  if (!isGenericHeading(item.section) && !isGenericHeading(other.heading)) {
-    const a = contentTerms(item.section);
-    const b = contentTerms(other.heading);
-    const smaller = Math.min(weights.total(a), weights.total(b));
-    if (smaller > 0) heading = Math.min(1, Math.min(weights.shared(a, b), weights.shared(b, a)) / smaller);
+  if (item.headingTopic && other.headingTopic) {
+    const smaller = Math.min(weights.total(item.headingTopic), weights.total(other.headingTopic));
+    if (smaller > 0) heading = Math.min(1, Math.min(weights.shared(item.headingTopic, other.headingTopic).weight, weights.shared(other.headingTopic, item.headingTopic).weight) / smaller);
   }
-  const itemTerms = contentTerms(`${isGenericHeading(item.section) ? '' : item.section} ${item.text}`);
-  const otherTerms = contentTerms(`${other.heading} ${other.text}`);
-  const total = weights.total(itemTerms);
-  const text = total > 0 ? weights.shared(itemTerms, otherTerms) / total : 0;
-  return { heading, text, sharedTerms: weights.sharedCount(itemTerms, otherTerms) };
+  const total = weights.total(item.topic);
+  const shared = weights.shared(item.topic, other.topic);
+  return { heading, text: total > 0 ? shared.weight / total : 0, sharedTerms: shared.count };
 }
 
 /**

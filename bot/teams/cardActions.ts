@@ -1,8 +1,9 @@
 // The buttons on the bot's cards (Universal Actions: Action.Execute arrives as an "adaptiveCard/action" invoke):
 //   pendingList  the pending-items card (from the summary or a reminder: in place, for the one who clicked;
 //                from the pending card itself: paging and Teams' automatic refresh)
-//   pendingDone  marks data.itemId done in the Storage and answers with the refreshed list; on a pending-list
-//                message that message is replaced for everyone too
+//   pendingDone  marks data.itemId done in the Storage and answers with the refreshed list, which names the item
+//                and offers to reopen it; on a pending-list message that message is replaced for everyone too
+//   pendingReopen undoes pendingDone for data.itemId ("Heropenen"), the same way
 //   ask          answers data.question (the card's input) with a card quoting the reports, for the one who asked
 //   summary      the summary card of data.meetingDate again (the way back from a list or answer shown in its place)
 // The invoke response carries the card, which Teams shows in place of the clicked card. teams-ai would update the
@@ -13,20 +14,26 @@ import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { answerCard } from '../cards/answerCard';
 import { pendingCard, PENDING_VERBS, SUMMARY_VERB, type PendingActionData, type PendingView } from '../cards/pendingCard';
 import { CARD_VERBS, summaryCard, type AdaptiveCard } from '../cards/summaryCard';
-import { formatDate } from '../corpus/meeting';
+import { shorten } from '../cards/keySentence';
+import { formatDate, meetingLabel } from '../corpus/meeting';
 import type { KnowledgeSource, Logger } from './createApp';
 import { TEXT } from './messages';
-import type { PendingSource } from './pendingSource';
+import type { PendingItem, PendingSource } from './pendingSource';
 import { localeLanguage, replyLanguage, type Language } from './replyLanguage';
 
 export interface CardActionDependencies {
   knowledge: () => KnowledgeSource;
   pending: PendingSource;
-  config: { maxQuestionChars: number; maxAnswers: number };
+  config: { maxQuestionChars: number; maxAnswers: number; pendingOldMonths?: number };
+  /** Today (YYYY-MM-DD) in the bot's time zone: what is overdue is counted from it. */
+  today: () => string;
   logger: Logger;
 }
 
 type ActionData = PendingActionData & { question?: unknown; [key: string]: unknown };
+
+/** The item as a confirmation names it: its own words, shortened. */
+const itemName = (item: PendingItem) => shorten((item.title ?? item.text).replace(/\s+/g, ' ').trim(), 120);
 
 const ADAPTIVE_CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
 
@@ -77,22 +84,36 @@ export function registerCardActions(app: Application, deps: CardActionDependenci
       }
     });
 
-  safely(PENDING_VERBS.list, async (context, data) => {
-    const language = cardLanguage(context, data);
-    const view = viewOf(data);
-    const card = pendingCard(await deps.pending.openItems(), { language, view, page: pageOf(data), meetingDate: meetingDateOf(data) });
-    return respondWithCard(context, card, false, deps.logger);
-  });
+  const listCard = async (context: TurnContext, data: ActionData, extra: { notice?: string; undoItemId?: string } = {}) =>
+    pendingCard(await deps.pending.openItems(), {
+      language: cardLanguage(context, data),
+      view: viewOf(data),
+      page: pageOf(data),
+      meetingDate: meetingDateOf(data),
+      older: data.older === true,
+      today: deps.today(),
+      oldMonths: deps.config.pendingOldMonths,
+      ...extra,
+    });
+
+  safely(PENDING_VERBS.list, async (context, data) => respondWithCard(context, await listCard(context, data), false, deps.logger));
 
   safely(PENDING_VERBS.done, async (context, data) => {
     const language = cardLanguage(context, data);
-    const view = viewOf(data);
     const itemId = typeof data.itemId === 'string' ? data.itemId : '';
     const doneBy = context.activity.from?.name || context.activity.from?.aadObjectId || context.activity.from?.id;
     const item = itemId && deps.pending.markDone ? await deps.pending.markDone(itemId, doneBy) : undefined;
-    const notice = item ? TEXT.markedDone(language, item.section) : TEXT.unknownItem(language);
-    const card = pendingCard(await deps.pending.openItems(), { language, view, page: pageOf(data), notice, meetingDate: meetingDateOf(data) });
-    return respondWithCard(context, card, view === 'message', deps.logger);
+    const notice = item ? TEXT.markedDone(language, itemName(item), meetingLabel(item, language)) : TEXT.unknownItem(language);
+    const card = await listCard(context, data, { notice, ...(item?.id ? { undoItemId: item.id } : {}) });
+    return respondWithCard(context, card, viewOf(data) === 'message', deps.logger);
+  });
+
+  safely(PENDING_VERBS.reopen, async (context, data) => {
+    const language = cardLanguage(context, data);
+    const itemId = typeof data.itemId === 'string' ? data.itemId : '';
+    const item = itemId && deps.pending.reopen ? await deps.pending.reopen(itemId) : undefined;
+    const notice = item ? TEXT.reopened(language, itemName(item), meetingLabel(item, language)) : TEXT.unknownItem(language);
+    return respondWithCard(context, await listCard(context, data, { notice }), viewOf(data) === 'message', deps.logger);
   });
 
   safely(CARD_VERBS.ask, async (context, data) => {

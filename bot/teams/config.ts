@@ -29,6 +29,8 @@ export interface BotConfig {
   maxUploadBytes: number;
   /** How long a thread's last question stays the topic of its follow-ups, in minutes; 0: no follow-ups. */
   topicMemoryMinutes: number;
+  /** Pending items without a due date from meetings longer ago than this fold away under "Oudere punten" (PENDING_OLD_MONTHS). */
+  pendingOldMonths: number;
 }
 
 /** botbuilder's settings for a cloud other than the public Bot Framework; passed to the adapter as they are. */
@@ -75,5 +77,6 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env, projectDir =
     adminUserIds: new Set((env.ADMIN_USER_IDS ?? '').split(',').map((id) => id.trim().toLowerCase()).filter(Boolean)),
     maxUploadBytes: maxUploadBytes(env),
     topicMemoryMinutes: intSetting(env, 'TOPIC_MEMORY_MINUTES', 30, 0, 7 * 24 * 60),
+    pendingOldMonths: intSetting(env, 'PENDING_OLD_MONTHS', 12, 1, 600),
   };
 }

@@ -48,7 +48,9 @@ export interface AppDependencies {
   topics?: TopicMemory;
   /** Answers and the 👍/👎 given on them; none: answers carry no feedback buttons. */
   feedback?: FeedbackStore;
-  config: Pick<BotConfig, 'maxQuestionChars' | 'maxAnswers' | 'microsoftAppId'>;
+  config: Pick<BotConfig, 'maxQuestionChars' | 'maxAnswers' | 'microsoftAppId'> & Partial<Pick<BotConfig, 'pendingOldMonths'>>;
+  /** Today (YYYY-MM-DD) in the bot's time zone, for what is overdue (default: the UTC day). */
+  today?: () => string;
   logger?: Logger;
 }
 
@@ -68,6 +70,7 @@ export function createApp(deps: AppDependencies): Application {
   const pending = deps.pending ?? noPendingItems;
   const subscriptions = new SubscriptionStore(deps.storage);
   const logger = deps.logger ?? console;
+  const today = deps.today ?? (() => new Date().toISOString().slice(0, 10));
   const app = new TypingTimerOptionApplication({
     adapter: deps.adapter,
     botAppId: deps.config.microsoftAppId || undefined,
@@ -114,7 +117,8 @@ export function createApp(deps: AppDependencies): Application {
     },
     pending: async (context, { language }) => {
       const items = await pending.openItems();
-      return context.sendActivity(cardMessage(pendingCard(items, { language, view: 'message' }), pendingText(items, language)));
+      const card = pendingCard(items, { language, view: 'message', today: today(), oldMonths: deps.config.pendingOldMonths });
+      return context.sendActivity(cardMessage(card, pendingText(items, language)));
     },
     subscribe: async (context, { language }) => {
       const outcome = await subscriptions.subscribe(subscriptionFor(context, language));
@@ -152,7 +156,7 @@ export function createApp(deps: AppDependencies): Application {
     await answerQuestion(context, knowledge(), deps);
   });
 
-  registerCardActions(app, { knowledge, pending, config: deps.config, logger });
+  registerCardActions(app, { knowledge, pending, config: deps.config, today, logger });
   if (deps.feedback) registerFeedback(app, deps.feedback, logger);
 
   app.error(async (context, error) => {

@@ -22,6 +22,8 @@ export interface ServerOptions {
   feedback?: AppDependencies['feedback'];
   /** Defaults to an adapter built from the config. */
   adapter?: TeamsAdapter;
+  /** Today in the bot's time zone (what is overdue is counted from it). */
+  today?: AppDependencies['today'];
   logger?: Logger;
 }
 

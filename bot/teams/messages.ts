@@ -142,8 +142,11 @@ export const TEXT = {
     }
   },
 
-  markedDone: (l: Language, section: string) =>
-    l === 'nl' ? `Afgehandeld: ${section}.` : `Marked done: ${section}.`,
+  markedDone: (l: Language, item: string, meeting: string) =>
+    l === 'nl' ? `Afgehandeld: “${item}” (${meeting}).` : `Marked done: “${item}” (${meeting}).`,
+
+  reopened: (l: Language, item: string, meeting: string) =>
+    l === 'nl' ? `Heropend: “${item}” (${meeting}) staat weer in de lijst.` : `Reopened: “${item}” (${meeting}) is back in the list.`,
 
   unknownItem: (l: Language) =>
     l === 'nl' ? 'Dat punt staat niet (meer) in de terugkoppelingen; hieronder de actuele lijst.' : 'That item is no longer in the reports; here is the current list.',

@@ -14,6 +14,8 @@ export interface PendingSource {
   openItems(): PendingItem[] | Promise<PendingItem[]>;
   /** Marks an item done for everyone; undefined when no current item has that id. */
   markDone?(itemId: string, doneBy?: string): Promise<PendingItem | undefined>;
+  /** Undoes markDone ("Heropenen"); undefined when no current item has that id. */
+  reopen?(itemId: string): Promise<PendingItem | undefined>;
 }
 
 export const noPendingItems: PendingSource = { openItems: () => [] };
@@ -24,7 +26,7 @@ const MAX_ITEM_CHARS = 240;
 export function pendingText(items: PendingItem[], language: Language): string {
   if (items.length === 0) return TEXT.noPending(language);
   const lines = items.slice(0, MAX_LISTED).map((item) => {
-    const short = truncate(item.text, MAX_ITEM_CHARS);
+    const short = truncate(item.title ?? item.text, MAX_ITEM_CHARS);
     const who = item.owner ? ` (${item.owner})` : '';
     return `- **${item.section}** – ${short}${who} – ${TEXT.due(language, item.due)}; LOVP ${formatDate(item.date, language)}`;
   });

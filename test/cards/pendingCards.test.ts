@@ -7,11 +7,20 @@ import { reminderCard, type ReminderCardItem } from '../../bot/cards/reminderCar
 import { CARD_MAX_BYTES, cardBytes } from '../../bot/cards/summaryCard';
 import { loadCorpus } from '../../bot/corpus/loadCorpus';
 import { byDue, type PendingItem } from '../../bot/pending/pendingItem';
-import { pendingItems } from '../../bot/pending/trackPending';
+import { pendingItems } from '../../bot/pending/pendingTracker';
 import { seedDir } from '../ingest/helpers';
-import { executeActions } from '../helpers/composedBot';
+import { doneItemIds, executeActions } from '../helpers/composedBot';
 import { seedKnowledgeBase } from '../helpers/teamsBot';
 import { cardProblems } from './cardProblems';
+import { sample } from './pendingSample';
+
+/** A fixed day, so what is overdue does not change with the calendar. */
+const TODAY = '2021-03-15';
+
+/** The item's container in the card body. */
+function containerOf(card: any, id: string): any {
+  return card.body.find((e: any) => e.type === 'Container' && JSON.stringify(e).includes(`"itemId":"${id}"`));
+}
 
 describe('pending-items, reminder and answer cards', () => {
   let items: PendingItem[];
@@ -24,7 +33,7 @@ describe('pending-items, reminder and answer cards', () => {
     for (const language of ['nl', 'en'] as const) {
       for (const view of ['message', 'inPlace'] as const) {
         for (let page = 0; page * PAGE_SIZE < items.length; page++) {
-          const card = pendingCard(items, { language, view, page, notice: 'Afgehandeld: Jaarwisseling.', meetingDate: '2020-02-10' });
+          const card = pendingCard(items, { language, view, page, notice: 'Afgehandeld: “Jaarwisseling”.', undoItemId: items[0].id, meetingDate: '2020-02-10', today: TODAY });
           assert.deepEqual(cardProblems(card), [], `${language} ${view} page ${page}`);
           assert.ok(cardBytes(card) <= CARD_MAX_BYTES, `${cardBytes(card)} bytes`);
         }
@@ -32,21 +41,82 @@ describe('pending-items, reminder and answer cards', () => {
     }
   });
 
-  it('pending card: items by due date, a Done button per item with its id, paging that keeps view and language', () => {
-    const card = pendingCard(items, { language: 'nl', view: 'message' });
+  it('pending card: a Done button per item with its id, paging that keeps view and language', () => {
+    const card = pendingCard(items, { language: 'nl', view: 'message', today: TODAY });
     const done = executeActions(card.body).filter((a) => a.verb === 'pendingDone');
-    assert.deepEqual(done.map((a) => a.data.itemId), items.slice(0, PAGE_SIZE).map((i) => i.id));
-    assert.ok(done.every((a) => a.title === 'Afgehandeld' && a.data.view === 'message' && a.data.page === 0 && a.data.lang === 'nl'));
+    assert.equal(new Set(done.map((a) => a.data.itemId)).size, done.length, 'each item once');
+    assert.ok(done.every((a) => items.some((i) => i.id === a.data.itemId)));
+    assert.ok(done.every((a) => ['Afgehandeld', 'Sluiten als afgehandeld'].includes(a.title!) && a.data.view === 'message' && a.data.lang === 'nl'));
     assert.match(card.body[1].text as string, new RegExp(`^${items.length} openstaande punten$`));
     const next = card.actions.find((a: any) => a.title === 'Volgende') as any;
     assert.deepEqual([next.verb, next.data], ['pendingList', { view: 'message', lang: 'nl', page: 1 }]);
-    const last = pendingCard(items, { language: 'en', view: 'message', page: 99 });
+    const last = pendingCard(items, { language: 'en', view: 'message', page: 99, today: TODAY });
     assert.ok(last.actions.some((a: any) => a.title === 'Previous') && !last.actions.some((a: any) => a.title === 'Next'), 'the last page');
-    assert.equal(executeActions(last.body).find((a) => a.verb === 'pendingDone')?.title, 'Done');
+    assert.ok(executeActions(last.body).some((a) => a.verb === 'pendingDone' && (a.title === 'Done' || a.title === 'Close as handled')));
+  });
+
+  it('pending card: grouped as overdue, within 30 days, later, no date; overdue marked; counts on top', () => {
+    const card = pendingCard(sample, { language: 'nl', today: '2021-03-15' });
+    const texts = card.body.filter((e: any) => e.type === 'TextBlock').map((e: any) => e.text);
+    assert.equal(texts[2], 'Over de datum: 1 · Binnen 30 dagen: 1 · Later: 1 · Zonder datum: 1 · Oudere punten (1)');
+    const headers = card.body.filter((e: any) => e.type === 'TextBlock' && e.size === 'Medium').map((e: any) => e.text);
+    assert.deepEqual(headers, ['Over de datum (1)', 'Binnen 30 dagen (1)', 'Later (1)', 'Zonder datum (1)']);
+    assert.deepEqual(doneItemIds(card), ['overdue', 'soon', 'later', 'recent', 'old'], 'groups in order, the old undated item last (folded away)');
+    const overdue = containerOf(card, 'overdue');
+    assert.ok(overdue.items.some((e: any) => e.color === 'Attention' && e.text === 'Over de datum (uiterlijk februari 2021)'), 'overdue marked');
+    assert.equal(overdue.items[0].text, 'De korpschef zal een overzicht van de roosterbezetting per eenheid aanleveren.', 'named by its own words');
+    assert.equal(overdue.items[1].text, 'korpschef · LOVP 8 februari 2021 · Roosterdruk', 'owner, meeting and section');
+    const soon = containerOf(card, 'soon');
+    assert.ok(!soon.items.some((e: any) => e.color === 'Attention'), 'not overdue, not marked');
+    assert.match(soon.items[1].text, /uiterlijk 1 april 2021/);
+    const en = pendingCard(sample, { language: 'en', today: '2021-03-15' });
+    assert.equal(en.body[2].text, 'Overdue: 1 · Within 30 days: 1 · Later: 1 · No date: 1 · Older items (1)');
+  });
+
+  it('pending card: a discussed item quotes what was said and closes in one click; the full text on request', () => {
+    const card = pendingCard(sample, { language: 'nl', today: '2021-03-15' });
+    const later = containerOf(card, 'later');
+    const texts = later.items.map((e: any) => e.text);
+    assert.ok(texts.includes('Weer besproken in het LOVP 12 april 2021 (Roosterdruk)'));
+    assert.ok(texts.includes('“Het plan is gepresenteerd; de vakbonden zijn akkoord.”'));
+    const buttons = later.items.find((e: any) => e.type === 'ActionSet').actions;
+    assert.deepEqual(buttons.map((a: any) => [a.type, a.title]), [['Action.Execute', 'Sluiten als afgehandeld'], ['Action.ToggleVisibility', 'Tekst']]);
+    assert.deepEqual(buttons[0].data, { view: 'message', lang: 'nl', page: 0, itemId: 'later' });
+    const hidden = later.items.find((e: any) => e.id === buttons[1].targetElements[0]);
+    assert.deepEqual([hidden.isVisible, hidden.text], [false, 'Het landelijke plan wordt besproken. In september komt het plan terug in het LOVP.']);
+  });
+
+  it('pending card: the confirmation names the item and offers Heropenen', () => {
+    const card = pendingCard(sample.slice(1), { language: 'nl', today: '2021-03-15', notice: 'Afgehandeld: “De korpschef zal …” (LOVP 8 februari 2021).', undoItemId: 'overdue' });
+    assert.equal(card.body[3].text, 'Afgehandeld: “De korpschef zal …” (LOVP 8 februari 2021).');
+    assert.deepEqual((card.body[4] as any).actions.map((a: any) => [a.title, a.verb, a.data.itemId]), [['Heropenen', 'pendingReopen', 'overdue']]);
+    assert.deepEqual(executeActions(pendingCard(sample, { language: 'en', undoItemId: 'x', notice: 'Marked done: “x”.', today: '2021-03-15' }).body).filter((a) => a.verb === 'pendingReopen').map((a) => a.title), ['Reopen']);
+  });
+
+  it('pending card: undated items older than the setting fold away behind "Oudere punten (n)"', () => {
+    const card = pendingCard(sample, { language: 'nl', today: '2021-03-15' });
+    const toggle = card.body.find((e: any) => e.type === 'ActionSet' && e.actions[0].type === 'Action.ToggleVisibility') as any;
+    assert.equal(toggle.actions[0].title, 'Oudere punten (1)');
+    const folded = card.body.find((e: any) => e.id === toggle.actions[0].targetElements[0]) as any;
+    assert.equal(folded.isVisible, false);
+    assert.deepEqual(executeActions(folded.items).map((a) => a.data.itemId), ['old']);
+    // A shorter setting folds the recent undated item too; a longer one none.
+    assert.equal(pendingCard(sample, { today: '2021-03-15', oldMonths: 1 }).body[2].text, 'Over de datum: 1 · Binnen 30 dagen: 1 · Later: 1 · Oudere punten (2)');
+    assert.ok(!JSON.stringify(pendingCard(sample, { today: '2021-03-15', oldMonths: 60 })).includes('Oudere punten'));
+    // Many old ones: ten unfold, the rest are a click further, in a list of their own.
+    const many = Array.from({ length: 14 }, (_, n) => ({ ...sample[4], id: `old-${n}`, date: `2018-01-${String(n + 10).padStart(2, '0')}` }));
+    const big = pendingCard(many, { today: '2021-03-15' });
+    const all = executeActions(big.body).find((a) => a.verb === 'pendingList')!;
+    assert.deepEqual([all.title, all.data.older], ['Alle 14 oudere punten', true]);
+    const olderList = pendingCard(many, { today: '2021-03-15', older: true, page: 1 });
+    assert.equal(olderList.body[0].text, 'Oudere openstaande punten zonder datum');
+    assert.deepEqual(doneItemIds(olderList), ['old-3', 'old-2', 'old-1', 'old-0'], 'page 2, newest first');
+    assert.ok(olderList.actions.some((a: any) => a.title === 'Terug naar de lijst' && a.data.older === undefined));
+    for (const c of [card, big, olderList]) assert.deepEqual(cardProblems(c), []);
   });
 
   it('pending card: refresh for everyone on a message of its own, none in place; a way back to the summary', () => {
-    const message = pendingCard(items, { view: 'message', page: 1 });
+    const message = pendingCard(items, { view: 'message', page: 1, today: TODAY });
     assert.deepEqual(message.refresh, { action: { type: 'Action.Execute', title: 'Openstaande punten', verb: 'pendingList', data: { view: 'message', lang: 'nl', page: 1 } } });
     assert.equal((message.refresh as any).userIds, undefined, 'no userIds: automatic refresh for everyone (up to 60 people)');
     const inPlace = pendingCard(items, { view: 'inPlace', meetingDate: '2020-02-10' });
@@ -58,7 +128,7 @@ describe('pending-items, reminder and answer cards', () => {
 
   it('pending card: a discussed item says where it came back', () => {
     const discussed = items.find((i) => i.status === 'discussed')!;
-    const card = pendingCard([discussed], { language: 'nl' });
+    const card = pendingCard([discussed], { language: 'nl', today: TODAY });
     assert.match(JSON.stringify(card.body), /Weer besproken in het LOVP \d+ \w+ \d{4}/);
   });
 

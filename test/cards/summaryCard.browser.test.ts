@@ -1,4 +1,4 @@
-// Renders the summary card with the adaptivecards renderer in headless Chromium (test/helpers/chromium.ts), the way a Teams-like
+// Renders the summary card with the adaptivecards renderer in headless Debian chromium, the way a Teams-like
 // host draws it, and keeps a screenshot: test-output/summary-card.png. (The Playground test shows it in the
 // real Teams emulator once the bot posts cards there.)
 import assert from 'node:assert/strict';
@@ -7,12 +7,12 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { summaryCard } from '../../bot/cards/summaryCard';
 import { loadCorpus } from '../../bot/corpus/loadCorpus';
-import { launchChromium } from '../helpers/chromium';
 import { projectDir, seedDir } from '../ingest/helpers';
+import { renderCard } from './renderCard';
 
 const SCREENSHOT = path.join(projectDir, 'test-output', 'summary-card.png');
 
-describe('summary card rendered in headless Chromium (browser test)', function () {
+describe('summary card rendered in headless chromium (browser test)', function () {
   this.timeout(60_000);
   let browser: Browser | undefined;
   after(async () => browser?.close());
@@ -25,29 +25,10 @@ describe('summary card rendered in headless Chromium (browser test)', function (
         { text: 'Het rapport over de inzetbaarheid wordt besproken in het volgende LOVP.', due: null, owner: 'korpschef' },
       ],
     });
-    browser = await launchChromium();
-    const page = await browser.newPage({ viewport: { width: 760, height: 900 }, deviceScaleFactor: 1 });
-    await page.route('**/*', (route) => (route.request().url().startsWith('data:') || route.request().url() === 'about:blank' ? route.continue() : route.abort()));
-    await page.setContent('<!DOCTYPE html><html><body style="margin:0;background:#f5f5f5;font-family:\'Segoe UI\',\'Liberation Sans\',sans-serif"><div id="card" style="width:720px;margin:16px;background:#fff;border-radius:6px;box-shadow:0 1px 3px #0003"></div></body></html>');
-    await page.addScriptTag({ path: require.resolve('adaptivecards/dist/adaptivecards.js') });
-    const errors = await page.evaluate((json) => {
-      const AC = (window as any).AdaptiveCards;
-      const adaptive = new AC.AdaptiveCard();
-      // Colours and spacing close to Teams' light theme.
-      adaptive.hostConfig = new AC.HostConfig({
-        fontFamily: "'Segoe UI', 'Liberation Sans', sans-serif",
-        containerStyles: { default: { backgroundColor: '#FFFFFF', foregroundColors: { default: { default: '#242424', subtle: '#616161' }, attention: { default: '#C4314B' } } } },
-        actions: { actionsOrientation: 'Horizontal', buttonSpacing: 8, showCard: { actionMode: 'Inline' } },
-      });
-      const context = new AC.SerializationContext();
-      adaptive.parse(json, context);
-      const rendered = adaptive.render();
-      document.getElementById('card')!.appendChild(rendered);
-      const problems: string[] = [];
-      for (let i = 0; i < context.eventCount; i++) problems.push(context.getEventAt(i).message);
-      return problems;
-    }, card as unknown as Record<string, unknown>);
-    assert.deepEqual(errors, []);
+    const rendered = await renderCard(card);
+    browser = rendered.browser;
+    const page = rendered.page;
+    assert.deepEqual(rendered.problems, []);
 
     const text = await page.locator('#card').innerText();
     assert.match(text, /Bestuurlijke terugkoppeling LOVP 10 februari 2020/);

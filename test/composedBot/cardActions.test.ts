@@ -2,6 +2,9 @@
 // Action.Execute invokes Teams sends for its buttons (pendingList, ask) and for "Afgehandeld" (pendingDone) get
 // the right card back as the invoke response. Done is kept in the file store: it survives a restart.
 import assert from 'node:assert/strict';
+import { formatDate } from '../../bot/corpus/meeting';
+import { groupByDue } from '../../bot/pending/dueGroups';
+import { localDay } from '../../bot/pending/dueWindow';
 import type { Activity } from 'botbuilder';
 import { pendingStatusKey } from '../../bot/state/keys';
 import { actionInvoke, doneItemIds, executeActions, startComposedBot, type RunningComposedBot } from '../helpers/composedBot';
@@ -51,13 +54,15 @@ describe('composed bot: summary card and card actions', function () {
     assert.match(reply.summary!, /^Samenvatting LOVP 10 februari 2020\n\n- Bewaken en beveiligen: /);
   });
 
-  it('pendingList from the summary card: the open items by due date, in place of the summary for the one who clicked', async () => {
+  it('pendingList from the summary card: the open items grouped by due date, in place of the summary for the one who clicked', async () => {
     const before = connector.received.length;
     const body = await invoke(channel('', '1699999999200'), 'pendingList', { meetingDate: '2020-02-10' });
     assert.equal(body.type, CARD);
     const card = body.value;
     const open = await running.bot.pending.openItems();
-    assert.deepEqual(doneItemIds(card), open.slice(0, 10).map((i) => i.id), 'first page, by due date');
+    const groups = groupByDue(open, { today: localDay(new Date(), 'Europe/Amsterdam') });
+    const main = [...groups.overdue, ...groups.soon, ...groups.later, ...groups.undated];
+    assert.deepEqual(doneItemIds(card), [...main.slice(0, 10), ...groups.older.slice(0, 10)].map((i) => i.id), 'first page of the groups, then the older undated ones folded away');
     assert.equal(card.body[1].text, `${open.length} openstaande punten`);
     assert.equal(card.refresh, undefined, 'in place: no refresh');
     assert.ok(executeActions(card).some((a) => a.verb === 'summary' && a.data.meetingDate === '2020-02-10'), 'a way back to the summary');
@@ -112,6 +117,25 @@ describe('composed bot: summary card and card actions', function () {
     assert.ok(!doneItemIds(after.attachments![0].content).includes(first));
     const list = await invoke(personal(''), 'pendingList', { view: 'message', page: 0, lang: 'nl' });
     assert.equal(doneItemIds(list.value)[0], second);
+  });
+
+  it('Afgehandeld names the item and can be undone: Heropenen puts it back, in Storage too', async () => {
+    const list = await invoke(personal(''), 'pendingList', { view: 'message', page: 0, lang: 'nl' });
+    const [first] = doneItemIds(list.value);
+    const item = (await running.bot.pending.openItems()).find((i) => i.id === first)!;
+    const done = await invoke(personal(''), 'pendingDone', { view: 'message', page: 0, lang: 'nl', itemId: first });
+    assert.ok(done.value.body[3].text.startsWith(`Afgehandeld: “${(item.title ?? item.text).slice(0, 40)}`), done.value.body[3].text);
+    assert.ok(done.value.body[3].text.endsWith(`(LOVP ${formatDate(item.date)}).`), 'the confirmation names the item and its meeting');
+    const undo = executeActions(done.value.body).find((a) => a.verb === 'pendingReopen')!;
+    assert.deepEqual([undo.title, undo.data.itemId], ['Heropenen', first]);
+    assert.ok(!doneItemIds(done.value).includes(first));
+
+    const reopened = await invoke(personal(''), 'pendingReopen', undo.data);
+    assert.match(reopened.value.body[3].text, /^Heropend: “.*” \(LOVP .*\) staat weer in de lijst\.$/);
+    assert.ok(doneItemIds(reopened.value).includes(first), 'back in the list');
+    assert.equal((await running.bot.storage.read([pendingStatusKey(first)]))[pendingStatusKey(first)], undefined, 'no done status stored');
+    const english = await invoke(personal('', { locale: 'en-US' }), 'pendingReopen', { itemId: 'no-such-item', lang: 'en' });
+    assert.match(english.value.body[3].text, /no longer in the reports/);
   });
 
   it('an unknown item or bad data gives the current list with a clear notice, never an error', async () => {
