@@ -5,9 +5,9 @@ import { composeBot } from './bot/composeBot';
 
 async function main(): Promise<void> {
   const bot = await composeBot();
-  await bot.listen();
+  const url = await bot.listen();
   const mode = bot.config.localMode ? 'local mode, no authentication' : `app ${bot.config.microsoftAppId}`;
-  console.log(`[lovp-bot] listening on http://localhost:${bot.config.port}/api/messages (${mode})`);
+  console.log(`[lovp-bot] listening on ${url}/api/messages (${mode})`);
 
   const shutdown = (signal: NodeJS.Signals) => {
     console.log(`[lovp-bot] ${signal}: stopping`);

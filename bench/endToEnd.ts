@@ -4,6 +4,7 @@
 // server with every answer computed beforehand splits the bot's cost into the Teams side and the search.
 import type { AddressInfo } from 'node:net';
 import { MemoryStorage } from 'botbuilder';
+import restify from 'restify';
 import type { KnowledgeBase } from '../bot/knowledgeBase';
 import type { KnowledgeSource } from '../bot/teams/createApp';
 import { loadBotConfig } from '../bot/teams/config';
@@ -31,12 +32,13 @@ export async function measureEndToEnd(kb: KnowledgeBase, questions: string[], re
   const errors: unknown[] = [];
   const logger = { error: (_m: string, err?: unknown) => errors.push(err) };
   const server = createServer({ config, knowledgeBase: kb, storage: new MemoryStorage(), adapter, logger });
-  server.post('/bench/echo', async (req, res) => {
+  // The bot's own route reads its body itself (bot/teams/readJsonBody.ts); the floors use restify's parser.
+  server.post('/bench/echo', restify.plugins.bodyParser(), async (req, res) => {
     await adapter.process(req, res, async (context) => {
       await context.sendActivity({ type: 'message', text: context.activity.text ?? '' });
     });
   });
-  server.post('/bench/http', async (req, res) => {
+  server.post('/bench/http', restify.plugins.bodyParser(), async (req, res) => {
     res.send(200, { activities: [{ type: 'message', text: String((req.body as { text?: string })?.text ?? '') }] });
   });
   const answers = new Map(questions.map((q) => [q, kb.ask(q)]));

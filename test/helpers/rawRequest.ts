@@ -1,0 +1,33 @@
+// A POST with exactly the headers and bytes a test gives (fetch adds and forbids some), for probing the front door.
+import http from 'node:http';
+
+export interface RawResponse {
+  status: number;
+  body: any;
+  /** The connection failed before a response arrived (e.g. reset while still sending). */
+  error?: string;
+}
+
+export function rawPost(url: string, headers: Record<string, string>, body: Buffer | Buffer[], timeoutMs = 15_000): Promise<RawResponse> {
+  return new Promise((resolve) => {
+    const req = http.request(url, { method: 'POST', headers, timeout: timeoutMs }, (res) => {
+      let raw = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => (raw += d));
+      res.on('end', () => {
+        let parsed: any = raw;
+        try {
+          parsed = raw ? JSON.parse(raw) : undefined;
+        } catch {
+          // not JSON: keep the text
+        }
+        resolve({ status: res.statusCode ?? 0, body: parsed });
+      });
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', (err) => resolve({ status: 0, body: undefined, error: err.message }));
+    // Several pieces go out as a chunked body without content-length.
+    for (const piece of Array.isArray(body) ? body : [body]) req.write(piece);
+    req.end();
+  });
+}
