@@ -387,6 +387,22 @@ describe('Teams bot over HTTP (/api/messages, expectReplies)', function () {
       assert.match((await ask(bot, file)).text!, /^Ik kan alleen tekst lezen/);
     });
 
+    it('unknown and malformed invokes get an answer with a body that says what was not handled', async () => {
+      const unknown = await bot.postRaw(JSON.stringify(personal('', { type: 'invoke', name: 'composeExtension/somethingNew', value: {} })));
+      assert.equal(unknown.status, 501);
+      assert.match(unknown.body.error, /composeExtension\/somethingNew/);
+      const nameless = await bot.postRaw(JSON.stringify(personal('', { type: 'invoke' })));
+      assert.equal(nameless.status, 501);
+      assert.match(nameless.body.error, /no name/);
+      for (const [value, message] of [[{ action: { type: 'Action.Execute', verb: 'selfDestruct' } }, /unknown card action "selfDestruct"/], [{}, /no verb/], [null, /no verb/]] as const) {
+        const card = await bot.postRaw(JSON.stringify(personal('', { type: 'invoke', name: 'adaptiveCard/action', value })));
+        assert.equal(card.status, 200, JSON.stringify(value));
+        assert.equal(card.body.statusCode, 400);
+        assert.equal(card.body.type, 'application/vnd.microsoft.error');
+        assert.match(card.body.value.message, message);
+      }
+    });
+
     it('unknown activity types get 200 and no reply', async () => {
       for (const type of ['typing', 'messageReaction', 'somethingNew', 'event']) {
         const res = await bot.post(personal('', { type }));

@@ -9,7 +9,7 @@
 // message for everyone whenever the card has `refresh`; that would replace a summary card in a channel by one
 // person's list, so the response is sent here and the message updated only where that is meant.
 import type { Application } from '@microsoft/teams-ai';
-import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import { answerCard } from '../cards/answerCard';
 import { pendingCard, PENDING_VERBS, SUMMARY_VERB, type PendingActionData, type PendingView } from '../cards/pendingCard';
 import { CARD_VERBS, summaryCard, type AdaptiveCard } from '../cards/summaryCard';
@@ -62,6 +62,20 @@ async function respondWithCard(context: TurnContext, card: AdaptiveCard, everyon
   }
   await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: ADAPTIVE_CARD_RESPONSE, value: card } } });
   return card;
+}
+
+/**
+ * The answer to an invoke no handler took: for a card button (an unknown or missing verb) the Universal Actions
+ * error response, which Teams shows on the card; for any other invoke a 501 that says what was not handled.
+ */
+export function unhandledInvoke(activity: Partial<Activity>): Partial<Activity> {
+  const name = typeof activity.name === 'string' ? activity.name.slice(0, 60) : '';
+  if (name === 'adaptiveCard/action') {
+    const verb = (activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
+    const message = typeof verb === 'string' && verb ? `unknown card action "${verb.slice(0, 60)}"` : 'the card action has no verb';
+    return { type: 'invokeResponse', value: { status: 200, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } } } };
+  }
+  return { type: 'invokeResponse', value: { status: 501, body: { error: name ? `this bot does not handle "${name}" invokes` : 'the invoke has no name' } } };
 }
 
 export function registerCardActions(app: Application, deps: CardActionDependencies): void {

@@ -5,7 +5,7 @@ import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
 import { formatDate, type Meeting } from '../corpus/meeting';
 import type { QuestionResult } from '../knowledgeBase';
 import { pendingCard } from '../cards/pendingCard';
-import { registerCardActions } from './cardActions';
+import { registerCardActions, unhandledInvoke } from './cardActions';
 import { citedAnswerActivity } from './citations';
 import { parseCommand, type Command, type CommandName } from './commands';
 import type { BotConfig } from './config';
@@ -144,6 +144,8 @@ export function createApp(deps: AppDependencies): Application {
   });
 
   registerCardActions(app, { knowledge, pending, config: deps.config, logger });
+  // Invoke routes run first; an invoke none of them took ends here instead of as a 501 without a body.
+  app.activity(ActivityTypes.Invoke, (context) => context.sendActivity(unhandledInvoke(context.activity)).then(() => undefined));
 
   app.error(async (context, error) => {
     logger.error(`[lovp-bot] turn failed for a ${context.activity?.type} activity`, error);
