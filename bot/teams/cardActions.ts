@@ -124,7 +124,7 @@ export function registerCardActions(app: Application, deps: CardActionDependenci
     const language = cardLanguage(context, data);
     const date = meetingDateOf(data);
     const meeting = date ? deps.knowledge().meetings.find((m) => m.date === date) : undefined;
-    if (!meeting) return TEXT.unknownDate(language, date ?? '', deps.knowledge().meetings.map((m) => formatDate(m.date, language)).join(', '));
+    if (!meeting) return TEXT.unknownDate(language, date ?? '', deps.knowledge().meetings.map((m) => formatDate(m.date, language)));
     const pending = (await deps.pending.openItems()).filter((item) => item.date === meeting.date);
     return respondWithCard(context, summaryCard(meeting, { language, pending }), false, deps.logger);
   });

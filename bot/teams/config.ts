@@ -6,6 +6,8 @@ import { maxUploadBytes } from '../ingest/ingestUpload';
 
 export interface BotConfig {
   port: number;
+  /** Interface to listen on (HOST); empty: all. Local mode defaults to 127.0.0.1: no token is checked there. */
+  host: string;
   dataDir: string;
   /** Longer questions are refused with a clear message instead of being searched. */
   maxQuestionChars: number;
@@ -59,6 +61,7 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env, projectDir =
   const microsoftAppId = (env.MicrosoftAppId ?? '').trim();
   return {
     port: intSetting(env, 'PORT', 3978, 0, 65535),
+    host: env.HOST?.trim() || (microsoftAppId === '' ? '127.0.0.1' : ''),
     dataDir: path.resolve(projectDir, env.DATA_DIR?.trim() || 'data'),
     maxQuestionChars: intSetting(env, 'MAX_QUESTION_CHARS', 1000, 1, 100_000),
     maxRequestBytes: intSetting(env, 'MAX_REQUEST_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),

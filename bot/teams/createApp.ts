@@ -76,6 +76,12 @@ export function createApp(deps: AppDependencies): Application {
     if (context.activity.type === ActivityTypes.Message) {
       context.activity.text = stripMentions(context.activity);
       keepRepliesInThread(context);
+      // Before any command or question looks at it: a longer message is answered with the limit, never searched or echoed.
+      const text = context.activity.text;
+      if (text.length > deps.config.maxQuestionChars) {
+        await say(context, TEXT.tooLong(replyLanguage(text, context.activity.locale), deps.config.maxQuestionChars));
+        return false;
+      }
     }
     return true;
   });
@@ -100,8 +106,7 @@ export function createApp(deps: AppDependencies): Application {
         const pendingOfMeeting = (await pending.openItems()).filter((item) => item.date === meeting.date);
         return context.sendActivity(summaryMessage(meeting, language, pendingOfMeeting));
       }
-      const known = meetings.map((m) => formatDate(m.date, language)).join(', ');
-      return say(context, TEXT.unknownDate(language, argument, known));
+      return say(context, TEXT.unknownDate(language, argument, meetings.map((m) => formatDate(m.date, language))));
     },
     pending: async (context, { language }) => {
       const items = await pending.openItems();
@@ -177,10 +182,6 @@ async function answerQuestion(context: TurnContext, kb: KnowledgeSource, config:
   const language = replyLanguage(question, context.activity.locale);
   if (!question) {
     await say(context, hasFileAttachments(context) ? TEXT.attachmentOnly(language) : TEXT.empty(language));
-    return;
-  }
-  if (question.length > config.maxQuestionChars) {
-    await say(context, TEXT.tooLong(language, config.maxQuestionChars));
     return;
   }
   const result = kb.ask(question);
