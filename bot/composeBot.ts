@@ -10,6 +10,7 @@ import { reminderCard } from './cards/reminderCard';
 import type { AdaptiveCard } from './cards/summaryCard';
 import { LiveKnowledge } from './ingest/liveKnowledge';
 import { outcomeText } from './ingest/outcomeText';
+import { parseInWorker } from './ingest/parseInWorker';
 import { ReportLibrary, type IngestOutcome } from './ingest/reportLibrary';
 import { watchReports, type ReportWatcher, type WatchOptions } from './ingest/watchReports';
 import { KnowledgeBase } from './knowledgeBase';
@@ -55,7 +56,7 @@ export interface ComposedBot {
   broadcaster: SummaryBroadcaster;
   reminders: ReminderScheduler;
   server: restify.Server;
-  /** Starts serving (default config.port, all interfaces); resolves with the base URL. */
+  /** Starts serving (default config.port on config.host); resolves with the base URL. */
   listen(port?: number, host?: string): Promise<string>;
   /** Stops the schedule, the watcher and the server, and waits for announcements in progress. Safe to call twice. */
   stop(): Promise<void>;
@@ -81,7 +82,9 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
   const reminderOptions = { ...reminderOptionsFromEnv(env), ...options.reminders };
   const { storage, description } = createStorage(env, options.projectDir);
 
-  const library = new ReportLibrary(config.dataDir);
+  // Every report file is parsed in a worker thread, within the read limits and the time limit.
+  const parser = parseInWorker(config.readLimits, config.parseTimeoutMs);
+  const library = new ReportLibrary(config.dataDir, { parse: parser.parse });
   try {
     const outcomes = await library.scan();
     logOutcomes(logger, outcomes.filter((o) => o.kind === 'rejected'));
@@ -151,7 +154,7 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
     broadcaster,
     reminders,
     server,
-    listen(port = config.port, host?: string) {
+    listen(port = config.port, host = config.host || undefined) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
         const ready = () => {
@@ -166,6 +169,8 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
     stop() {
       stopping ??= (async () => {
         reminders.stop();
+        // First: a parse in progress ends now, and so does a scan waiting for it.
+        await parser.close();
         await watcher.close();
         stopBroadcasting();
         knowledge.close();

@@ -2,7 +2,9 @@
 // .env.example. No MicrosoftAppId means local mode: requests are accepted without a token, which is what the
 // Agents Playground and the tests do.
 import path from 'node:path';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../corpus/readLimits';
 import { maxUploadBytes } from '../ingest/ingestUpload';
+import { DEFAULT_PARSE_TIMEOUT_MS } from '../ingest/parseInWorker';
 
 export interface BotConfig {
   port: number;
@@ -29,6 +31,10 @@ export interface BotConfig {
   adminUserIds: ReadonlySet<string>;
   /** Report files sent to the bot larger than this are refused (MAX_UPLOAD_BYTES). */
   maxUploadBytes: number;
+  /** How much of a report file is read (MAX_REPORT_CHARS, MAX_PDF_PAGES, MAX_DOCX_XML_BYTES). */
+  readLimits: ReadLimits;
+  /** A report file that takes longer to parse is refused and its worker stopped (PARSE_TIMEOUT_MS). */
+  parseTimeoutMs: number;
 }
 
 /** botbuilder's settings for a cloud other than the public Bot Framework; passed to the adapter as they are. */
@@ -75,5 +81,11 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env, projectDir =
     localMode: microsoftAppId === '',
     adminUserIds: new Set((env.ADMIN_USER_IDS ?? '').split(',').map((id) => id.trim().toLowerCase()).filter(Boolean)),
     maxUploadBytes: maxUploadBytes(env),
+    readLimits: {
+      maxChars: intSetting(env, 'MAX_REPORT_CHARS', DEFAULT_READ_LIMITS.maxChars, 1000, 50_000_000),
+      maxPdfPages: intSetting(env, 'MAX_PDF_PAGES', DEFAULT_READ_LIMITS.maxPdfPages, 1, 100_000),
+      maxDocxXmlBytes: intSetting(env, 'MAX_DOCX_XML_BYTES', DEFAULT_READ_LIMITS.maxDocxXmlBytes, 10_000, 500 * 1024 * 1024),
+    },
+    parseTimeoutMs: intSetting(env, 'PARSE_TIMEOUT_MS', DEFAULT_PARSE_TIMEOUT_MS, 100, 600_000),
   };
 }

@@ -8,9 +8,21 @@ export interface RawResponse {
   error?: string;
 }
 
+/** A GET on a connection of its own (no keep-alive reuse); the status, or an error after timeoutMs. */
+export function rawGet(url: string, timeoutMs = 5000): Promise<RawResponse> {
+  return new Promise((resolve) => {
+    const req = http.get(url, { agent: false, timeout: timeoutMs }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: undefined }));
+    });
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    req.on('error', (err) => resolve({ status: 0, body: undefined, error: err.message }));
+  });
+}
+
 export function rawPost(url: string, headers: Record<string, string>, body: Buffer | Buffer[], timeoutMs = 15_000): Promise<RawResponse> {
   return new Promise((resolve) => {
-    const req = http.request(url, { method: 'POST', headers, timeout: timeoutMs }, (res) => {
+    const req = http.request(url, { method: 'POST', headers, timeout: timeoutMs, agent: false }, (res) => {
       let raw = '';
       res.setEncoding('utf8');
       res.on('data', (d) => (raw += d));
