@@ -3,6 +3,8 @@
 import 'dotenv/config';
 import { composeBot } from './bot/composeBot';
 
+const STOP_DEADLINE_MS = 5000;
+
 async function main(): Promise<void> {
   const bot = await composeBot();
   const url = await bot.listen();
@@ -11,6 +13,11 @@ async function main(): Promise<void> {
 
   const shutdown = (signal: NodeJS.Signals) => {
     console.log(`[lovp-bot] ${signal}: stopping`);
+    // Whatever is still running (a connector call, a slow disk), the process ends within a few seconds.
+    setTimeout(() => {
+      console.error(`[lovp-bot] not stopped after ${STOP_DEADLINE_MS} ms; exiting`);
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
     bot.stop().then(
       () => process.exit(0),
       (err) => {
