@@ -2,6 +2,10 @@
 // pending items, the HTTP server with the teams-ai app, the summary broadcaster, the folder watcher and the
 // reminder scheduler, with the adapter's proactive messaging for the last two. index.ts only starts and stops
 // this; tests start the same thing in-process.
+//
+// Nothing heavy runs on the main thread: reports are parsed, the index is built and the pending items are
+// extracted in worker threads. The bot can listen at once; until the reports are read (`ready`) questions are
+// answered with "still loading", and later changes are built while the previous index keeps answering.
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Storage } from 'botbuilder';
 import type { AddressInfo } from 'node:net';
@@ -13,14 +17,16 @@ import { outcomeText } from './ingest/outcomeText';
 import { parseInWorker } from './ingest/parseInWorker';
 import { ReportLibrary, type IngestOutcome } from './ingest/reportLibrary';
 import { watchReports, type ReportWatcher, type WatchOptions } from './ingest/watchReports';
-import { KnowledgeBase } from './knowledgeBase';
 import { broadcastReference, SummaryBroadcaster } from './notify/broadcastSummary';
 import { ItemStore } from './pending/itemStore';
 import { reminderOptionsFromEnv, ReminderScheduler, type ReminderOptions } from './pending/reminders';
 import { createStorage } from './state/createStorage';
 import { loadBotConfig, type BotConfig } from './teams/config';
 import { createAdapter } from './teams/createAdapter';
+import type { KnowledgeSource } from './teams/createApp';
 import { createServer } from './teams/createServer';
+import { pendingInWorker } from './teams/offThreadPending';
+import { OffThreadIndex } from './teams/offThreadIndex';
 import { proactiveSender, type SendProactive } from './teams/proactive';
 import { SubscriptionStore, type Subscription } from './teams/subscriptions';
 import { cardMessage } from './teams/summaryText';
@@ -50,7 +56,7 @@ export interface ComposedBot {
   config: BotConfig;
   storage: Storage;
   library: ReportLibrary;
-  knowledge: LiveKnowledge<KnowledgeBase>;
+  knowledge: LiveKnowledge<LiveIndex>;
   pending: TrackedPending;
   subscriptions: SubscriptionStore;
   broadcaster: SummaryBroadcaster;
@@ -58,9 +64,24 @@ export interface ComposedBot {
   server: restify.Server;
   /** Starts serving (default config.port on config.host); resolves with the base URL. */
   listen(port?: number, host?: string): Promise<string>;
+  /** Resolves once the reports are read, their index built and the first announcements made; rejects when the
+   *  reports folder cannot be read. */
+  ready: Promise<void>;
   /** Stops the schedule, the watcher and the server, and waits for announcements in progress. Safe to call twice. */
   stop(): Promise<void>;
 }
+
+/** The index questions go to: one in a worker (offThreadIndex.ts), or the stand-in while the reports load. */
+type LiveIndex = KnowledgeSource & { close?(): void };
+
+const STILL_LOADING: LiveIndex = {
+  meetings: [],
+  loading: true,
+  ask: (question) => ({ question, language: 'nl', answers: [] }),
+};
+
+/** An upload's reply waits at most this long for the new index, then says what happened anyway. */
+const UPLOAD_INDEX_WAIT_MS = 5000;
 
 function logOutcomes(logger: BotLogger, outcomes: IngestOutcome[]): void {
   for (const outcome of outcomes) {
@@ -85,25 +106,21 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
   // Every report file is parsed in a worker thread, within the read limits and the time limit.
   const parser = parseInWorker(config.readLimits, config.parseTimeoutMs);
   const library = new ReportLibrary(config.dataDir, { parse: parser.parse });
-  try {
-    const outcomes = await library.scan();
-    logOutcomes(logger, outcomes.filter((o) => o.kind === 'rejected'));
-  } catch (err) {
-    throw new Error(`cannot read the reports folder ${config.dataDir} (DATA_DIR): ${(err as Error).message}`);
-  }
-  const knowledge = LiveKnowledge.fromLibrary(library, (meetings) => new KnowledgeBase(meetings));
-  const pending = new TrackedPending(() => library.meetings, new ItemStore(storage, now));
+  const knowledge = new LiveKnowledge<LiveIndex>(library, (meetings) => OffThreadIndex.build(meetings), STILL_LOADING, { dispose: (old) => old.close?.() });
+  const pendingExtractor = pendingInWorker();
+  const pending = new TrackedPending(() => library.meetings, new ItemStore(storage, now), pendingExtractor.extract);
   const subscriptions = new SubscriptionStore(storage);
 
   const adapter = options.adapter ?? createAdapter(config);
   const send: SendProactive = proactiveSender(adapter, config.microsoftAppId);
+  const indexed = () => Promise.race([knowledge.settled(), new Promise<void>((resolve) => setTimeout(resolve, UPLOAD_INDEX_WAIT_MS).unref())]);
   const server = createServer({
     config,
     adapter,
     knowledgeBase: knowledge.get,
     storage,
     pending,
-    uploads: { library, maxBytes: config.maxUploadBytes, adminUserIds: config.adminUserIds, warn: (message) => logger.warn(message) },
+    uploads: { library, maxBytes: config.maxUploadBytes, adminUserIds: config.adminUserIds, warn: (message) => logger.warn(message), indexed },
     logger,
   });
 
@@ -116,8 +133,6 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
     now,
     logger,
   });
-  const stopBroadcasting = await broadcaster.attach(library);
-  const watcher: ReportWatcher = watchReports(library, { ...options.watch, onOutcomes: (outcomes) => logOutcomes(logger, outcomes) });
 
   const reminders = new ReminderScheduler(
     {
@@ -135,12 +150,30 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
     },
     reminderOptions,
   );
-  if (options.scheduleReminders !== false) reminders.start();
 
-  logger.log(`[lovp-bot] ${library.meetings.length} meetings from ${config.dataDir}; state in ${description}`);
-  if (options.scheduleReminders !== false) {
-    logger.log(`[lovp-bot] reminders "${reminders.options.cron}" (${reminders.options.timeZone}), next ${reminders.nextRun()?.toISOString() ?? 'never'}`);
-  }
+  let watcher: ReportWatcher | undefined;
+  let stopBroadcasting: (() => void) | undefined;
+  const ready = (async () => {
+    try {
+      const outcomes = await library.scan();
+      logOutcomes(logger, outcomes.filter((o) => o.kind === 'rejected'));
+    } catch (err) {
+      throw new Error(`cannot read the reports folder ${config.dataDir} (DATA_DIR): ${(err as Error).message}`);
+    }
+    // No reports at all is no change either: the empty index replaces the stand-in.
+    if (knowledge.current === STILL_LOADING && !knowledge.building) knowledge.refresh([...library.meetings]);
+    // Announcements need only the reports; the index is built meanwhile.
+    stopBroadcasting = await broadcaster.attach(library);
+    watcher = watchReports(library, { ...options.watch, onOutcomes: (outcomes) => logOutcomes(logger, outcomes) });
+    await knowledge.settled();
+    if (options.scheduleReminders !== false) reminders.start();
+    logger.log(`[lovp-bot] ${library.meetings.length} meetings from ${config.dataDir}; state in ${description}`);
+    if (options.scheduleReminders !== false) {
+      logger.log(`[lovp-bot] reminders "${reminders.options.cron}" (${reminders.options.timeZone}), next ${reminders.nextRun()?.toISOString() ?? 'never'}`);
+    }
+  })();
+  // Whoever awaits `ready` hears about a failure; stop() must not.
+  ready.catch(() => undefined);
 
   let listening = false;
   let stopping: Promise<void> | undefined;
@@ -166,13 +199,16 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
         else server.listen(port, ready);
       });
     },
+    ready,
     stop() {
       stopping ??= (async () => {
         reminders.stop();
-        // First: a parse in progress ends now, and so does a scan waiting for it.
+        // First: a parse in progress ends now, and so does a scan (or a start) waiting for it.
         await parser.close();
-        await watcher.close();
-        stopBroadcasting();
+        await pendingExtractor.close();
+        await ready.catch(() => undefined);
+        await watcher?.close();
+        stopBroadcasting?.();
         knowledge.close();
         await broadcaster.idle();
         if (listening) await new Promise<void>((resolve) => server.close(() => resolve()));

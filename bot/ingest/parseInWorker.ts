@@ -22,6 +22,7 @@ export function parseInWorker(limits: ReadLimits = DEFAULT_READ_LIMITS, timeoutM
     script: workerScript(__dirname, 'parseWorker'),
     timeoutMs,
     resourceLimits: { maxOldGenerationSizeMb: PARSE_HEAP_MB },
+    lowPriority: true,
   });
   return {
     async parse(fileName, content) {

@@ -5,8 +5,10 @@
 // An idle worker does not keep the process alive, and close() ends it at once, with or without a task running.
 //
 // Used here for report parsing (parseInWorker.ts) and by bot/teams/ for the index and the pending items.
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import path from 'node:path';
-import { parentPort, Worker, type ResourceLimits, type Transferable } from 'node:worker_threads';
+import { parentPort, Worker, workerData, type ResourceLimits, type Transferable } from 'node:worker_threads';
 
 export class TaskTimedOut extends Error {
   constructor(readonly timeoutMs: number) {
@@ -28,7 +30,12 @@ export interface TaskWorkerOptions {
   /** Per task (default none). */
   timeoutMs?: number;
   resourceLimits?: ResourceLimits;
+  /** Background work (parsing, pending items): the thread runs at a lower CPU priority than the one that answers. */
+  lowPriority?: boolean;
 }
+
+/** Nice value of a low-priority worker thread. */
+const LOW_PRIORITY = 10;
 
 interface Reply {
   id: number;
@@ -43,7 +50,7 @@ export function workerScript(dirname: string, name: string): string {
 }
 
 function spawn(options: TaskWorkerOptions): Worker {
-  const settings = { resourceLimits: options.resourceLimits };
+  const settings = { resourceLimits: options.resourceLimits, workerData: { lowPriority: !!options.lowPriority } };
   if (!options.script.endsWith('.ts')) return new Worker(options.script, settings);
   // Under tsx (npm start, tests) a worker does not inherit the TypeScript loader: it registers it first.
   const code = `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(options.script)});`;
@@ -70,6 +77,11 @@ export class TaskWorker<In, Out> {
     const result = this.queue.then(task, task);
     this.queue = result.catch(() => undefined);
     return result;
+  }
+
+  /** Ends the worker once the tasks queued so far are done. */
+  closeWhenIdle(): Promise<void> {
+    return this.queue.then(() => this.close());
   }
 
   /** Ends the worker now: the running task and the queued ones fail with TaskWorkerClosed. */
@@ -126,10 +138,20 @@ export class TaskWorker<In, Out> {
   }
 }
 
+/** Lowers this thread's CPU priority: on Linux a thread has its own nice value, set through its thread id. */
+function lowerOwnPriority(): void {
+  try {
+    setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), LOW_PRIORITY);
+  } catch {
+    // Not Linux, or not allowed: the work runs at normal priority.
+  }
+}
+
 /** The worker side: answers every task posted to this thread with handler's result (or its error). */
 export function serveTasks<In, Out>(handler: (input: In) => Out | Promise<Out>): void {
   const port = parentPort;
   if (!port) throw new Error('serveTasks() runs in a worker thread');
+  if ((workerData as { lowPriority?: boolean } | undefined)?.lowPriority) lowerOwnPriority();
   port.on('message', async ({ id, input }: { id: number; input: In }) => {
     try {
       port.postMessage({ id, ok: true, output: await handler(input) });

@@ -115,7 +115,9 @@ export function registerCardActions(app: Application, deps: CardActionDependenci
     // A string becomes a message response: Teams shows it and leaves the card as it was.
     if (!question) return TEXT.empty(language);
     if (question.length > deps.config.maxQuestionChars) return TEXT.tooLong(language, deps.config.maxQuestionChars);
-    const result = deps.knowledge().ask(question);
+    const knowledge = deps.knowledge();
+    if (knowledge.loading) return TEXT.loading(language);
+    const result = await knowledge.ask(question);
     const card = answerCard(question, result.answers.slice(0, deps.config.maxAnswers), { language, meetingDate: meetingDateOf(data) });
     return respondWithCard(context, card, false, deps.logger);
   });

@@ -21,10 +21,12 @@ import { keepEntityFields } from './keepEntityFields';
 import { isChannelConversation, keepRepliesInThread } from './threading';
 import { botWasAdded, claimWelcome } from './welcome';
 
-/** What the bot needs from the knowledge base (bot/knowledgeBase.ts). */
+/** What the bot needs from the knowledge base (bot/knowledgeBase.ts, or one in a worker: offThreadIndex.ts). */
 export interface KnowledgeSource {
   readonly meetings: Meeting[];
-  ask(question: string): QuestionResult;
+  ask(question: string): QuestionResult | Promise<QuestionResult>;
+  /** True while the reports are still being read at start: questions are answered with "still loading". */
+  readonly loading?: boolean;
 }
 
 export interface Logger {
@@ -97,8 +99,9 @@ export function createApp(deps: AppDependencies): Application {
 
   const handlers: Record<CommandName, (context: TurnContext, command: Command) => Promise<unknown>> = {
     help: (context, { language }) => say(context, TEXT.help(language)),
-    meetings: (context, { language }) => say(context, meetingsText(knowledge().meetings, language)),
+    meetings: (context, { language }) => say(context, knowledge().loading ? TEXT.loading(language) : meetingsText(knowledge().meetings, language)),
     summary: async (context, { language, argument }) => {
+      if (knowledge().loading) return say(context, TEXT.loading(language));
       const meetings = knowledge().meetings;
       if (meetings.length === 0) return say(context, TEXT.noMeetings(language));
       const meeting = findMeeting(meetings, argument);
@@ -184,7 +187,11 @@ async function answerQuestion(context: TurnContext, kb: KnowledgeSource, config:
     await say(context, hasFileAttachments(context) ? TEXT.attachmentOnly(language) : TEXT.empty(language));
     return;
   }
-  const result = kb.ask(question);
+  if (kb.loading) {
+    await say(context, TEXT.loading(language));
+    return;
+  }
+  const result = await kb.ask(question);
   if (result.answers.length === 0) {
     await say(context, TEXT.noAnswer(language));
     return;

@@ -88,7 +88,8 @@ export function createServer(options: ServerOptions): restify.Server {
     }
   });
   server.get('/healthz', async (_req, res) => {
-    res.send(200, { ok: true, meetings: knowledge().meetings.length });
+    const current = knowledge();
+    res.send(200, { ok: true, meetings: current.meetings.length, ...(current.loading ? { loading: true } : {}) });
   });
 
   return server;

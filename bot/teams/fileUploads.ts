@@ -26,6 +26,8 @@ export interface UploadSettings {
   timeoutMs?: number;
   /** Where fetch failures are told (default console.warn); the sender gets a message either way. */
   warn?: (message: string) => void;
+  /** Resolves when the index holds a new report, so the sender can ask about it right after the reply. */
+  indexed?: () => Promise<void>;
 }
 
 export interface IncomingFile {
@@ -91,7 +93,9 @@ export async function ingestIncomingFile(file: IncomingFile, settings: UploadSet
     (settings.warn ?? console.warn)(`[lovp-bot] could not fetch upload ${file.name}: ${failure.message}`);
     return TEXT.downloadFailed(language, file.name, failure.reason, failure.message);
   }
-  return outcomeText(await ingestUpload(settings.library, file.name, content, settings.maxBytes), language);
+  const outcome = await ingestUpload(settings.library, file.name, content, settings.maxBytes);
+  if (outcome.kind === 'added' || outcome.kind === 'replaced') await settings.indexed?.();
+  return outcomeText(outcome, language);
 }
 
 /**

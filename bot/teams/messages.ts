@@ -92,6 +92,11 @@ export const TEXT = {
       ? `${channel ? 'Dit kanaal' : 'Dit gesprek'} had geen abonnement. Aanmelden met **abonneer**.`
       : `${channel ? 'This channel' : 'This conversation'} was not subscribed. Type **subscribe** to subscribe.`,
 
+  loading: (l: Language) =>
+    l === 'nl'
+      ? 'Ik ben de terugkoppelingen nog aan het inlezen. Probeer het over een minuut nog eens.'
+      : 'I am still reading the reports. Please try again in a minute.',
+
   noMeetings: (l: Language) =>
     l === 'nl' ? 'Er zijn nog geen terugkoppelingen geladen.' : 'No reports have been loaded yet.',
 

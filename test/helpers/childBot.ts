@@ -19,7 +19,8 @@ export interface ChildBot {
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; ms: number }>;
 }
 
-export async function startChildBot(env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<ChildBot> {
+/** Starts index.ts; resolves once it listens and, unless `waitReady` is false, has read its reports. */
+export async function startChildBot(env: NodeJS.ProcessEnv, { timeoutMs = 60_000, waitReady = true } = {}): Promise<ChildBot> {
   const child = spawn(process.execPath, ['--import', 'tsx', INDEX], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, DOTENV_CONFIG_PATH: '/dev/null', PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -32,12 +33,13 @@ export async function startChildBot(env: NodeJS.ProcessEnv, timeoutMs = 60_000):
     const timer = setTimeout(() => reject(new Error(`the bot did not start within ${timeoutMs} ms:\n${out}`)), timeoutMs);
     const check = () => {
       const m = /listening on (http:\/\/\S+?)\/api\/messages/.exec(out);
-      if (m) {
+      if (m && (!waitReady || /\[lovp-bot\] ready/.test(out))) {
         clearTimeout(timer);
         resolve(m[1]);
       }
     };
     child.stdout!.on('data', check);
+    child.stderr!.on('data', check);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`the bot exited with ${code} before listening:\n${out}`));

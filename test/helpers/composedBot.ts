@@ -34,6 +34,7 @@ export async function startComposedBot(options: StartComposedOptions): Promise<R
     ...rest,
   });
   const url = await bot.listen(0, '127.0.0.1');
+  await bot.ready;
   const send = async (body: unknown) => {
     const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const raw = await res.text();
