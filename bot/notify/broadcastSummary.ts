@@ -229,6 +229,8 @@ export class SummaryBroadcaster {
         const record = l.reports[hash];
         if (!record) return false;
         record.deliveries[id] = delivery;
+        // Renews the claim: a delivery to many conversations may take longer than the lease.
+        if (record.claimedBy === this.instanceId) record.claimedAt = this.deps.now().toISOString();
         return true;
       });
     }

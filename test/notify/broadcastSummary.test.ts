@@ -196,6 +196,43 @@ describe('broadcasting the summary of a new report', function () {
     assert.deepEqual(posts.map((p) => p.conversationId), [PERSONAL, CHANNEL]);
   });
 
+  it('renews its claim while a long delivery runs, so a second instance does not take the report over', async () => {
+    const dataDir = copyOfSeeds();
+    const stateDir = tempDir('lovp-state-');
+    const store = new SubscriptionStore(new FileStorage(stateDir));
+    const ids = Array.from({ length: 6 }, (_, i) => `a:personal-${i}`);
+    for (const id of ids) await store.subscribe({ ...personalSubscription(), conversationId: id, reference: { ...personalSubscription().reference, conversation: { ...personalSubscription().reference.conversation!, id } } });
+    let clock = Date.parse('2021-07-01T10:00:00Z');
+    const posts: Post[] = [];
+    const library = new ReportLibrary(dataDir);
+    await library.scan();
+    const instance = (onPost: () => Promise<void>) => {
+      const storage = new FileStorage(stateDir);
+      return new SummaryBroadcaster({
+        storage,
+        subscriptions: new SubscriptionStore(storage),
+        postCard: async (reference, card) => {
+          posts.push({ conversationId: reference.conversation!.id, card });
+          await onPost();
+        },
+        now: () => new Date(clock),
+        logger: quiet,
+      });
+    };
+    // Each post takes two minutes: the six take longer than the five-minute lease. Halfway, another instance looks.
+    const second = instance(async () => undefined);
+    let secondResult: Promise<unknown> | undefined;
+    const first = instance(async () => {
+      clock += 2 * 60_000;
+      if (posts.length === 4) secondResult = second.sync(library.entries());
+    });
+    await first.sync(library.entries()); // baseline
+    await library.ingestBuffer('nieuw.txt', Buffer.from(reportDatedAs('1 november 2021')));
+    await first.sync(library.entries());
+    await secondResult;
+    assert.deepEqual(posts.map((p) => p.conversationId).sort(), [...ids].sort(), 'each conversation once');
+  });
+
   it('addresses a channel itself (no thread, no activity id) and a personal chat as it is', () => {
     const channel = broadcastReference(channelSubscription());
     assert.equal(channel.conversation!.id, CHANNEL);
