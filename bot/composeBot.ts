@@ -20,6 +20,7 @@ import { watchReports, type ReportWatcher, type WatchOptions } from './ingest/wa
 import { broadcastReference, SummaryBroadcaster } from './notify/broadcastSummary';
 import { ItemStore } from './pending/itemStore';
 import { reminderOptionsFromEnv, ReminderScheduler, type ReminderOptions } from './pending/reminders';
+import { CheckedStorage } from './state/checkedStorage';
 import { createStorage } from './state/createStorage';
 import { loadBotConfig, type BotConfig } from './teams/config';
 import { createAdapter } from './teams/createAdapter';
@@ -50,10 +51,13 @@ export interface ComposeOptions {
   /** Default true; tests that drive reminders by hand leave the cron schedule off. */
   scheduleReminders?: boolean;
   adapter?: TeamsAdapter;
+  /** The state store (default from STATE_DIR or the Azure settings); tests hand in one on a faulty disk. */
+  storage?: Storage;
 }
 
 export interface ComposedBot {
   config: BotConfig;
+  /** The state store as configured (the bot's parts use it through CheckedStorage). */
   storage: Storage;
   library: ReportLibrary;
   knowledge: LiveKnowledge<LiveIndex>;
@@ -101,7 +105,11 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
   const now = options.now ?? (() => new Date());
   const config = loadBotConfig(env, options.projectDir);
   const reminderOptions = { ...reminderOptionsFromEnv(env), ...options.reminders };
-  const { storage, description } = createStorage(env, options.projectDir);
+  const chosen = options.storage ? { storage: options.storage, description: 'the given store' } : createStorage(env, options.projectDir);
+  const { description } = chosen;
+  const storage = new CheckedStorage(chosen.storage);
+  // A read-only or damaged STATE_DIR stops the start here, with the reason.
+  await storage.checkWritable();
 
   // Every report file is parsed in a worker thread, within the read limits and the time limit.
   const parser = parseInWorker(config.readLimits, config.parseTimeoutMs);
@@ -122,6 +130,11 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
     pending,
     uploads: { library, maxBytes: config.maxUploadBytes, adminUserIds: config.adminUserIds, warn: (message) => logger.warn(message), indexed },
     logger,
+    health: async () => {
+      const state = await storage.health();
+      const index = { meetings: knowledge.current.meetings.length, building: knowledge.building, ...(knowledge.lastError ? { error: knowledge.lastError } : {}) };
+      return { ok: state.ok && !knowledge.lastError, meetings: index.meetings, ...(knowledge.current.loading ? { loading: true } : {}), storage: state, index };
+    },
   });
 
   const broadcaster = new SummaryBroadcaster({
@@ -179,7 +192,7 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
   let stopping: Promise<void> | undefined;
   return {
     config,
-    storage,
+    storage: storage.inner,
     library,
     knowledge,
     pending,

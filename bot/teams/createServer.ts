@@ -23,6 +23,14 @@ export interface ServerOptions {
   /** Defaults to an adapter built from the config. */
   adapter?: TeamsAdapter;
   logger?: Logger;
+  /** What /healthz reports; 503 when not ok. Default: ok, with the number of meetings. */
+  health?: () => Promise<HealthReport>;
+}
+
+export interface HealthReport {
+  ok: boolean;
+  meetings: number;
+  [detail: string]: unknown;
 }
 
 /** Why an activity cannot be handled, or undefined when it can. */
@@ -87,9 +95,13 @@ export function createServer(options: ServerOptions): restify.Server {
       refuse(400, 'the activity could not be processed');
     }
   });
-  server.get('/healthz', async (_req, res) => {
+  const health = options.health ?? (async (): Promise<HealthReport> => {
     const current = knowledge();
-    res.send(200, { ok: true, meetings: current.meetings.length, ...(current.loading ? { loading: true } : {}) });
+    return { ok: true, meetings: current.meetings.length, ...(current.loading ? { loading: true } : {}) };
+  });
+  server.get('/healthz', async (_req, res) => {
+    const report = await health().catch((err): HealthReport => ({ ok: false, meetings: 0, error: String((err as Error)?.message ?? err) }));
+    res.send(report.ok ? 200 : 503, report);
   });
 
   return server;
