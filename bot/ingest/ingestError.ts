@@ -4,7 +4,7 @@ import { ReportError } from '../corpus/parseReport';
 import { ReadLimitError, type LimitKind } from '../corpus/readLimits';
 import { TaskTimedOut, TaskWorkerDied } from './taskWorker';
 
-export type IngestErrorCode = 'too-large' | 'unsupported-type' | 'empty' | 'not-found' | 'unreadable' | 'no-date' | 'no-content' | 'over-limit';
+export type IngestErrorCode = 'too-large' | 'unsupported-type' | 'empty' | 'not-found' | 'unreadable' | 'no-date' | 'no-content' | 'over-limit' | 'not-stored';
 
 export class IngestError extends Error {
   constructor(readonly code: IngestErrorCode, readonly file: string, readonly detail = '', readonly limitBytes = 0, readonly sizeBytes = 0) {
@@ -93,6 +93,16 @@ function ingestErrorText(code: IngestErrorCode, file: string, language: 'nl' | '
       return nl
         ? `${file} is te omvangrijk om te lezen (${limitText(detail, limit, 'nl')}). Is het wel één terugkoppeling?`
         : `${file} is too large to read (${limitText(detail, limit, 'en')}). Is it a single report?`;
+    case 'not-stored':
+      // For 'not-stored' the detail is 'full' or the system's error code.
+      if (detail === 'full') {
+        return nl
+          ? `${file} kon niet worden opgeslagen: de map met terugkoppelingen is vol. Vraag de beheerder ruimte vrij te maken.`
+          : `${file} could not be stored: the reports folder is full. Ask the administrator to free some space.`;
+      }
+      return nl
+        ? `${file} kon niet worden opgeslagen in de map met terugkoppelingen (${detail}). Vraag de beheerder dit na te kijken.`
+        : `${file} could not be stored in the reports folder (${detail}). Ask the administrator to look into it.`;
     case 'no-content':
       return nl ? `${file} heeft een titel maar geen tekst eronder.` : `${file} has a title but no text below it.`;
   }

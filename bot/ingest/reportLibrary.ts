@@ -255,17 +255,17 @@ function rejected(file: string, error: IngestError): IngestOutcome {
   return { kind: 'rejected', file, error };
 }
 
-/** Writes under a dot-name first and renames, so a watcher never reads half a file. */
+/** Writes under a dot-name first and renames, so a watcher never reads half a file; a failed write leaves nothing. */
 async function writeAtomically(dir: string, name: string, content: Buffer): Promise<void> {
   const temp = path.join(dir, `.ingest-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   const handle = await fs.open(temp, 'wx');
   try {
-    await handle.writeFile(content);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    try {
+      await handle.writeFile(content);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await fs.rename(temp, path.join(dir, name));
   } catch (err) {
     await fs.unlink(temp).catch(() => undefined);
