@@ -22,7 +22,7 @@ import { ItemStore } from './pending/itemStore';
 import { reminderOptionsFromEnv, ReminderScheduler, type ReminderOptions } from './pending/reminders';
 import { CheckedStorage } from './state/checkedStorage';
 import { createStorage } from './state/createStorage';
-import { loadBotConfig, type BotConfig } from './teams/config';
+import { anyoneMayUpload, loadBotConfig, openDefaults, type BotConfig } from './teams/config';
 import { createAdapter } from './teams/createAdapter';
 import type { KnowledgeSource } from './teams/createApp';
 import { createServer } from './teams/createServer';
@@ -104,6 +104,7 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
   const logger = options.logger ?? console;
   const now = options.now ?? (() => new Date());
   const config = loadBotConfig(env, options.projectDir);
+  for (const warning of openDefaults(config)) logger.warn(`[lovp-bot] warning: ${warning}`);
   const reminderOptions = { ...reminderOptionsFromEnv(env), ...options.reminders };
   const chosen = options.storage ? { storage: options.storage, description: 'the given store' } : createStorage(env, options.projectDir);
   const { description } = chosen;
@@ -128,7 +129,15 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
     knowledgeBase: knowledge.get,
     storage,
     pending,
-    uploads: { library, maxBytes: config.maxUploadBytes, adminUserIds: config.adminUserIds, warn: (message) => logger.warn(message), indexed },
+    uploads: {
+      library,
+      maxBytes: config.maxUploadBytes,
+      adminUserIds: config.adminUserIds,
+      anyoneWithoutAdmins: anyoneMayUpload(config),
+      allowLoopback: config.localMode,
+      warn: (message) => logger.warn(message),
+      indexed,
+    },
     logger,
     health: async () => {
       const state = await storage.health();
@@ -218,12 +227,13 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
         reminders.stop();
         // First: a parse in progress ends now, and so does a scan (or a start) waiting for it.
         await parser.close();
-        await pendingExtractor.close();
         await ready.catch(() => undefined);
         await watcher?.close();
         stopBroadcasting?.();
-        knowledge.close();
+        // An announcement in progress finishes (it may need the pending items); index.ts exits after 5 s anyway.
         await broadcaster.idle();
+        await pendingExtractor.close();
+        knowledge.close();
         if (listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       })();
       return stopping;

@@ -14,6 +14,10 @@ export interface ParseTask {
 
 export type ParseAnswer = { parsed: Parsed } | { refused: { code: IngestErrorCode; detail: string; limitBytes: number; sizeBytes: number } };
 
+// The PDF and Word readers load while the worker waits for its first file, so that file is not slower.
+void import('pdfjs-dist/legacy/build/pdf.mjs').catch(() => undefined);
+void import('mammoth').catch(() => undefined);
+
 serveTasks<ParseTask, ParseAnswer>(async ({ fileName, content, limits }) => {
   try {
     return { parsed: await parseReportFile(fileName, Buffer.from(content.buffer, content.byteOffset, content.byteLength), limits) };

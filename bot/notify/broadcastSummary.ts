@@ -204,10 +204,12 @@ export class SummaryBroadcaster {
     const announcement: Announcement = { hash, date: meeting.date, updated, posted: [], failed: [] };
     const ledger = await this.readLedger();
     const done = ledger?.reports[hash]?.deliveries ?? {};
-    const pending = this.deps.pendingFor ? await this.deps.pendingFor(meeting) : [];
+    // The pending items are worked out only when a card is actually posted (at 2,000 reports that takes long).
+    let pending: Promise<CardPendingItem[]> | undefined;
     const cards = new Map<string, AdaptiveCard>();
-    const cardIn = (language: 'nl' | 'en') => {
-      if (!cards.has(language)) cards.set(language, summaryCard(meeting, { language, pending, updated }));
+    const cardIn = async (language: 'nl' | 'en') => {
+      pending ??= Promise.resolve(this.deps.pendingFor ? this.deps.pendingFor(meeting) : []);
+      if (!cards.has(language)) cards.set(language, summaryCard(meeting, { language, pending: await pending, updated }));
       return cards.get(language)!;
     };
 
@@ -217,7 +219,7 @@ export class SummaryBroadcaster {
       if (before?.at || (before && before.attempts >= this.deps.maxAttempts)) continue;
       let delivery: Delivery;
       try {
-        await this.deps.postCard(broadcastReference(subscription), cardIn(subscription.language === 'en' ? 'en' : 'nl'), subscription);
+        await this.deps.postCard(broadcastReference(subscription), await cardIn(subscription.language === 'en' ? 'en' : 'nl'), subscription);
         delivery = { at: this.deps.now().toISOString(), attempts: (before?.attempts ?? 0) + 1 };
         announcement.posted.push(id);
       } catch (err) {
