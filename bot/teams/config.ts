@@ -27,8 +27,10 @@ export interface BotConfig {
   cloudSettings: Record<string, string>;
   /** True when no MicrosoftAppId is set: no authentication (Agents Playground, tests). */
   localMode: boolean;
-  /** Who may send report files (AAD object ids or from.id values, lower case); empty: anyone in a personal chat. */
+  /** Who may send report files (AAD object ids or from.id values, lower case). */
   adminUserIds: ReadonlySet<string>;
+  /** With ADMIN_USER_IDS empty and authentication on, anyone may still send reports only with ALLOW_ALL_UPLOADS=true. */
+  allowAllUploads: boolean;
   /** Report files sent to the bot larger than this are refused (MAX_UPLOAD_BYTES). */
   maxUploadBytes: number;
   /** How much of a report file is read (MAX_REPORT_CHARS, MAX_PDF_PAGES, MAX_DOCX_XML_BYTES). */
@@ -52,6 +54,37 @@ function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min:
     throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function boolSetting(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  throw new Error(`${name} must be true or false, got "${env[name]}"`);
+}
+
+/** Who may add reports by sending a file in a personal chat. */
+export function anyoneMayUpload(config: Pick<BotConfig, 'localMode' | 'allowAllUploads'>): boolean {
+  return config.localMode || config.allowAllUploads;
+}
+
+/**
+ * The settings left open, one warning each, logged at start: what a careless deployment should hear about
+ * before it is exposed.
+ */
+export function openDefaults(config: BotConfig): string[] {
+  const warnings: string[] = [];
+  if (config.localMode) {
+    warnings.push('MicrosoftAppId is empty: local mode, requests to /api/messages are not authenticated. Set the app registration before the bot is reachable from outside.');
+    if (config.host !== '127.0.0.1' && config.host !== 'localhost' && config.host !== '::1') warnings.push(`local mode listens on ${config.host || 'all interfaces'} (HOST), not only on this machine.`);
+  } else if (config.allowedTenantIds.size === 0) {
+    warnings.push('ALLOWED_TENANT_IDS is empty: users of any Microsoft Entra tenant can use the bot.');
+  }
+  if (config.adminUserIds.size === 0) {
+    if (anyoneMayUpload(config)) warnings.push(`ADMIN_USER_IDS is empty${config.localMode ? ' (local mode)' : ' and ALLOW_ALL_UPLOADS=true'}: anyone in a personal chat can add a report, which is then posted to every subscribed conversation.`);
+    else warnings.push('ADMIN_USER_IDS is empty: nobody can add reports by sending a file (set ADMIN_USER_IDS, or ALLOW_ALL_UPLOADS=true).');
+  }
+  return warnings;
 }
 
 function appType(raw: string | undefined): BotConfig['microsoftAppType'] {
@@ -80,6 +113,7 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env, projectDir =
     cloudSettings: Object.fromEntries(CLOUD_SETTINGS.filter((k) => env[k]?.trim()).map((k) => [k, env[k]!.trim()])),
     localMode: microsoftAppId === '',
     adminUserIds: new Set((env.ADMIN_USER_IDS ?? '').split(',').map((id) => id.trim().toLowerCase()).filter(Boolean)),
+    allowAllUploads: boolSetting(env, 'ALLOW_ALL_UPLOADS'),
     maxUploadBytes: maxUploadBytes(env),
     readLimits: {
       maxChars: intSetting(env, 'MAX_REPORT_CHARS', DEFAULT_READ_LIMITS.maxChars, 1000, 50_000_000),
