@@ -7,6 +7,7 @@
 //   pending/status/<item id>               "done" status of a pending item       bot/pending/itemStore.ts
 //   reminders/conversation/<id>            reminders sent to a conversation      bot/pending/reminderLedger.ts
 //   announcements/ledger                   report versions announced, and where  bot/notify/broadcastSummary.ts
+//   welcome/recent                         welcomes of the last ten minutes      bot/teams/welcome.ts
 //
 // teams-ai's own turn state (if the Application is given this storage) uses "<channelId>/<botId>/..." keys,
 // which do not collide with these.
