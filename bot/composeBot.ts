@@ -84,6 +84,9 @@ const STILL_LOADING: LiveIndex = {
   ask: (question) => ({ question, language: 'nl', answers: [] }),
 };
 
+/** How long stop() lets an announcement in progress run on (index.ts exits 5 s after SIGTERM at the latest). */
+const STOP_GRACE_MS = 2500;
+
 /** An upload's reply waits at most this long for the new index, then says what happened anyway. */
 const UPLOAD_INDEX_WAIT_MS = 5000;
 
@@ -230,9 +233,11 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
         await ready.catch(() => undefined);
         await watcher?.close();
         stopBroadcasting?.();
-        // An announcement in progress finishes (it may need the pending items); index.ts exits after 5 s anyway.
-        await broadcaster.idle();
+        // An announcement in progress may finish, if it can soon: one waiting for pending items at thousands of
+        // reports cannot, and is cut short (recorded as failed, tried again after the next start).
+        await Promise.race([broadcaster.idle(), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
         await pendingExtractor.close();
+        await broadcaster.idle();
         knowledge.close();
         if (listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       })();

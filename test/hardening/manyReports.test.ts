@@ -116,5 +116,21 @@ describe(`${REPORTS} reports (bot in its own process)`, function () {
     assert.ok(rebuilding.every((s) => /vuurwerk/i.test(s.text)), 'answered from the old index meanwhile');
     assert.match((await askTimed(bot, 'wat is er afgesproken over de zeppelinhaven?')).text, /Lelystad/);
     assert.equal((await rawGet(`${bot.url}/healthz`)).status, 200);
+
+    // The new report's announcement waits for the pending items of 2,000 meetings; SIGTERM still stops soon.
+    const { code, ms } = await bot.stop('SIGTERM');
+    console.log(`      stopped ${ms} ms after SIGTERM, exit code ${code}`);
+    assert.equal(code, 0, bot.output().slice(-2000));
+    assert.ok(ms < 5000, `${ms} ms`);
+  });
+
+  it('stops on SIGTERM within a few seconds while it is still reading the reports', async () => {
+    bot = await startChildBot({ DATA_DIR: corpus.dir, STATE_DIR: tempDir('lovp-state-') }, { waitReady: false, timeoutMs: 120_000 });
+    await sleep(500);
+    assert.equal((await health(bot)).loading, true, 'still loading');
+    const { code, ms } = await bot.stop('SIGTERM');
+    console.log(`      stopped ${ms} ms after SIGTERM during the load, exit code ${code}`);
+    assert.equal(code, 0, bot.output().slice(-2000));
+    assert.ok(ms < 5000, `${ms} ms`);
   });
 });
