@@ -22,6 +22,7 @@ import { newReportsCard } from '../cards/newReportsCard';
 import { summaryCard, type AdaptiveCard, type CardPendingItem } from '../cards/summaryCard';
 import type { Meeting } from '../corpus/meeting';
 import type { LibraryEntry, ReportLibrary } from '../ingest/reportLibrary';
+import { isETagConflict } from '../state/eTagConflict';
 import { ANNOUNCEMENTS_KEY } from '../state/keys';
 import type { Subscription } from '../teams/subscriptions';
 
@@ -86,7 +87,6 @@ export interface BroadcastResult {
   announcements: Announcement[];
 }
 
-const isConflict = (err: unknown) => /eTag conflict|precondition|412/i.test(String((err as Error)?.message ?? err));
 
 /** Where a card for this subscription goes: a channel itself (a new post), never a thread in it. */
 export function broadcastReference(subscription: Subscription): Partial<ConversationReference> {
@@ -205,7 +205,7 @@ export class SummaryBroadcaster {
         await this.deps.storage.write({ [ANNOUNCEMENTS_KEY]: { ...ledger, eTag: ledger.eTag ?? '*' } });
         return true;
       } catch (err) {
-        if (!isConflict(err)) throw err;
+        if (!isETagConflict(err)) throw err;
       }
     }
     throw new Error('announcement ledger: too many concurrent updates');

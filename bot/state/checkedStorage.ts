@@ -5,6 +5,7 @@
 // works says nothing about writing (a full disk still reads). eTag conflicts are not faults.
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
+import { isETagConflict } from './eTagConflict';
 import { FileStorage } from './fileStorage';
 
 export interface StorageHealth {
@@ -12,11 +13,6 @@ export interface StorageHealth {
   /** What failed last, when the last operation failed. */
   error?: string;
 }
-
-const isConflict = (err: unknown) => {
-  const e = err as { statusCode?: number; code?: string; message?: string } | undefined;
-  return e?.statusCode === 412 || e?.code === 'PreconditionFailed' || /etag conflict|precondition/i.test(e?.message ?? '');
-};
 
 export class CheckedStorage implements Storage {
   private readonly failed: { read?: string; write?: string } = {};
@@ -61,7 +57,7 @@ export class CheckedStorage implements Storage {
       delete this.failed[kind];
       return result;
     } catch (err) {
-      if (!isConflict(err)) this.failed[kind] = String((err as Error)?.message ?? err).slice(0, 300);
+      if (!isETagConflict(err)) this.failed[kind] = String((err as Error)?.message ?? err).slice(0, 300);
       throw err;
     }
   }
