@@ -95,6 +95,7 @@ export function createServer(options: ServerOptions): restify.Server {
       refuse(400, 'the activity could not be processed');
     }
   });
+
   const health = options.health ?? (async (): Promise<HealthReport> => {
     const current = knowledge();
     return { ok: true, meetings: current.meetings.length, ...(current.loading ? { loading: true } : {}) };
