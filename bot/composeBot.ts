@@ -178,6 +178,9 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
 
   let watcher: ReportWatcher | undefined;
   let stopBroadcasting: (() => void) | undefined;
+  let stopped = false;
+  let requestStop!: () => void;
+  const stopRequested = new Promise<void>((resolve) => (requestStop = resolve));
   const ready = (async () => {
     try {
       const outcomes = await library.scan();
@@ -187,10 +190,17 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
     }
     // No reports at all is no change either: the empty index replaces the stand-in.
     if (knowledge.current === STILL_LOADING && !knowledge.building) knowledge.refresh([...library.meetings]);
-    // Announcements need only the reports; the index is built meanwhile.
-    stopBroadcasting = await broadcaster.attach(library);
     watcher = watchReports(library, { ...options.watch, onOutcomes: (outcomes) => logOutcomes(logger, outcomes) });
-    await knowledge.settled();
+    // Announcements need only the reports; the index is built meanwhile.
+    const attached = broadcaster.attach(library).then(
+      (detach) => (stopped ? detach() : void (stopBroadcasting = detach)),
+      (err) => {
+        if (!stopped) throw err;
+      },
+    );
+    // Stopping does not wait for a build or the first announcements: at thousands of reports they take long.
+    await Promise.race([Promise.all([attached, knowledge.settled()]), stopRequested]);
+    if (stopped) return;
     if (options.scheduleReminders !== false) reminders.start();
     logger.log(`[lovp-bot] ${library.meetings.length} meetings from ${config.dataDir}; state in ${description}`);
     if (options.scheduleReminders !== false) {
@@ -227,6 +237,8 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
     ready,
     stop() {
       stopping ??= (async () => {
+        stopped = true;
+        requestStop();
         reminders.stop();
         // First: a parse in progress ends now, and so does a scan (or a start) waiting for it.
         await parser.close();
