@@ -15,11 +15,14 @@ import { PROJECT_ROOT } from './paths';
 import { devQuestions, generatedQuestions } from './questions';
 import { mb, median, ms, ratio, table, verdict } from './stats';
 import { generateCorpus, type SyntheticCorpus } from './syntheticCorpus';
+import { measureWhileLoading, type WhileLoading } from './whileLoading';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const outFile = path.resolve(PROJECT_ROOT, args.includes('--out') ? args[args.indexOf('--out') + 1] : 'BENCHMARKS.md');
 const SIZES = [5, 1000] as const;
+/** Reports for the latency-while-busy measurement (issue 10). */
+const BUSY_REPORTS = 2000;
 const REPS = {
   retrieval: quick ? 2 : 10,
   endToEnd: quick ? 1 : 5,
@@ -280,6 +283,23 @@ function trackingSection(tracking: Map<number, TrackingFigures>, busy: Map<numbe
 
 const QUESTION = FIRST_QUESTION;
 
+// ---------------------------------------------------------------------------------------------- while busy
+
+function whileLoadingSection(w: WhileLoading): void {
+  emit(`## Question latency while the bot reads ${w.reports.toLocaleString('en-GB')} reports (issue 10)\n`);
+  const cell = (p: WhileLoading['idle']) => `${ms(p.p50)} / ${ms(p.p95)} / ${ms(p.p99)} / ${ms(p.max)}`;
+  const vs = (p: WhileLoading['idle']) => `${ratio(p.p50, w.idle.p50)} / ${ratio(p.p99, w.idle.p99)}`;
+  emit(table(['phase', 'questions', 'p50 / p95 / p99 / max', '÷ idle (p50 / p99)'], [
+    ['idle, all read and indexed (baseline)', w.idle.n, cell(w.idle), '1.00x / 1.00x'],
+    ['from listening until all are read and indexed', w.loading.n, cell(w.loading), vs(w.loading)],
+    ['while taking in one more report', w.rebuilding.n, cell(w.rebuilding), vs(w.rebuilding)],
+  ]));
+  emit(`\nThe compiled bot (\`node dist/index.js\`, local mode) over ${w.reports} synthetic reports: listening ${ms(w.listeningMs, 0)} after spawn,`
+    + ` everything read and indexed after ${ms(w.readyMs, 0)}. One question every 50 ms (personal chat, expectReplies); until the`
+    + ' index is built the answer is "still reading the reports", afterwards a real answer, while a new report is taken in from the'
+    + ` previous index. ${w.failures} replies were not 200. SIGTERM afterwards ended the process in ${ms(w.stopMs, 0)} (exit code ${w.exitCode}).\n`);
+}
+
 // ---------------------------------------------------------------------------------------------- targets
 
 function targetsSection(retrieval: Map<number, RetrievalLatency>, builds: Map<number, BuildFigures[]>, cold: ColdStartRow[], e2e: Map<number, EndToEndLatency>,
@@ -401,7 +421,14 @@ async function main(): Promise<void> {
       busy.set(n, await measureBusyQuestion(kb, REPS.busyQuestion));
     }
     trackingSection(tracking, busy);
+    log(`question latency while reading ${BUSY_REPORTS} reports`);
+    const loadingCorpus = await generateCorpus(BUSY_REPORTS, path.join(work, `corpus-${BUSY_REPORTS}`));
+    const busyState = path.join(work, 'busy-state');
+    mkdirSync(busyState);
+    whileLoadingSection(await measureWhileLoading(loadingCorpus.dir, busyState, BUSY_REPORTS));
+    await loadingCorpus.remove();
     targetsSection(retrieval, builds, cold, e2e, tracking, busy);
+
     emit(NOTES);
     emit(`Total benchmark time: ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   } finally {

@@ -2,6 +2,10 @@
 // pending items, the HTTP server with the teams-ai app, the summary broadcaster, the folder watcher and the
 // reminder scheduler, with the adapter's proactive messaging for the last two. index.ts only starts and stops
 // this; tests start the same thing in-process.
+//
+// Nothing heavy runs on the main thread: reports are parsed and the index is built and asked in worker threads;
+// the pending items catch up in slices that give the event loop back (bot/pending/pendingTracker.ts). The bot can listen at once; until the reports are read (`ready`) questions are
+// answered with "still loading", and later changes are built while the previous index keeps answering.
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Storage } from 'botbuilder';
 import type { AddressInfo } from 'node:net';
@@ -10,19 +14,22 @@ import { reminderCard } from './cards/reminderCard';
 import type { AdaptiveCard } from './cards/summaryCard';
 import { LiveKnowledge } from './ingest/liveKnowledge';
 import { outcomeText } from './ingest/outcomeText';
+import { parseInWorker } from './ingest/parseInWorker';
 import { ReportLibrary, type IngestOutcome } from './ingest/reportLibrary';
 import { watchReports, type ReportWatcher, type WatchOptions } from './ingest/watchReports';
-import { KnowledgeBase } from './knowledgeBase';
 import { TopicMemory } from './answer/topicMemory';
 import { FeedbackStore } from './feedback/feedbackStore';
 import { broadcastReference, SummaryBroadcaster } from './notify/broadcastSummary';
 import { localDay } from './pending/dueWindow';
 import { ItemStore } from './pending/itemStore';
 import { reminderOptionsFromEnv, ReminderScheduler, type ReminderOptions } from './pending/reminders';
+import { CheckedStorage } from './state/checkedStorage';
 import { createStorage } from './state/createStorage';
-import { loadBotConfig, type BotConfig } from './teams/config';
+import { anyoneMayUpload, loadBotConfig, openDefaults, type BotConfig } from './teams/config';
 import { createAdapter } from './teams/createAdapter';
+import type { KnowledgeSource } from './teams/createApp';
 import { createServer } from './teams/createServer';
+import { OffThreadIndex } from './teams/offThreadIndex';
 import { proactiveSender, type SendProactive } from './teams/proactive';
 import { SubscriptionStore, type Subscription } from './teams/subscriptions';
 import { cardMessage } from './teams/summaryText';
@@ -46,23 +53,44 @@ export interface ComposeOptions {
   /** Default true; tests that drive reminders by hand leave the cron schedule off. */
   scheduleReminders?: boolean;
   adapter?: TeamsAdapter;
+  /** The state store (default from STATE_DIR or the Azure settings); tests hand in one on a faulty disk. */
+  storage?: Storage;
 }
 
 export interface ComposedBot {
   config: BotConfig;
+  /** The state store as configured (the bot's parts use it through CheckedStorage). */
   storage: Storage;
   library: ReportLibrary;
-  knowledge: LiveKnowledge<KnowledgeBase>;
+  knowledge: LiveKnowledge<LiveIndex>;
   pending: TrackedPending;
   subscriptions: SubscriptionStore;
   broadcaster: SummaryBroadcaster;
   reminders: ReminderScheduler;
   server: restify.Server;
-  /** Starts serving (default config.port, all interfaces); resolves with the base URL. */
+  /** Starts serving (default config.port on config.host); resolves with the base URL. */
   listen(port?: number, host?: string): Promise<string>;
+  /** Resolves once the reports are read, their index built and the first announcements made; rejects when the
+   *  reports folder cannot be read. */
+  ready: Promise<void>;
   /** Stops the schedule, the watcher and the server, and waits for announcements in progress. Safe to call twice. */
   stop(): Promise<void>;
 }
+
+/** The index questions go to: one in a worker (offThreadIndex.ts), or the stand-in while the reports load. */
+type LiveIndex = KnowledgeSource & { close?(): void };
+
+const STILL_LOADING: LiveIndex = {
+  meetings: [],
+  loading: true,
+  ask: (question) => ({ question, language: 'nl', answers: [], corrections: [], topic: { question, language: 'nl' } }),
+};
+
+/** How long stop() lets an announcement in progress run on (index.ts exits 5 s after SIGTERM at the latest). */
+const STOP_GRACE_MS = 2500;
+
+/** An upload's reply waits at most this long for the new index, then says what happened anyway. */
+const UPLOAD_INDEX_WAIT_MS = 5000;
 
 function logOutcomes(logger: BotLogger, outcomes: IngestOutcome[]): void {
   for (const outcome of outcomes) {
@@ -81,26 +109,27 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
   const logger = options.logger ?? console;
   const now = options.now ?? (() => new Date());
   const config = loadBotConfig(env, options.projectDir);
+  for (const warning of openDefaults(config)) logger.warn(`[lovp-bot] warning: ${warning}`);
   const reminderOptions = { ...reminderOptionsFromEnv(env), ...options.reminders };
-  const { storage, description } = createStorage(env, options.projectDir);
+  const chosen = options.storage ? { storage: options.storage, description: 'the given store' } : createStorage(env, options.projectDir);
+  const { description } = chosen;
+  const storage = new CheckedStorage(chosen.storage);
+  // A read-only or damaged STATE_DIR stops the start here, with the reason.
+  await storage.checkWritable();
 
-  const library = new ReportLibrary(config.dataDir);
-  try {
-    const outcomes = await library.scan();
-    logOutcomes(logger, outcomes.filter((o) => o.kind === 'rejected'));
-  } catch (err) {
-    throw new Error(`cannot read the reports folder ${config.dataDir} (DATA_DIR): ${(err as Error).message}`);
-  }
-  const knowledge = LiveKnowledge.fromLibrary(library, (meetings) => new KnowledgeBase(meetings));
+  // Every report file is parsed in a worker thread, within the read limits and the time limit.
+  const parser = parseInWorker(config.readLimits, config.parseTimeoutMs);
+  const library = new ReportLibrary(config.dataDir, { parse: parser.parse });
+  const knowledge = new LiveKnowledge<LiveIndex>(library, (meetings) => OffThreadIndex.build(meetings), STILL_LOADING, { dispose: (old) => old.close?.() });
   const pending = new TrackedPending(() => library.meetings, new ItemStore(storage, now));
-  // The tracked items catch up in the background, now and after every change, without holding up answers.
+  // The tracked items catch up in the background after every change, without holding up answers.
   const catchUp = () => void pending.fromReports().catch((err) => logger.error('[lovp-bot] tracking pending items failed:', err));
-  catchUp();
   const stopTracking = library.onChange(catchUp);
   const subscriptions = new SubscriptionStore(storage);
 
   const adapter = options.adapter ?? createAdapter(config);
   const send: SendProactive = proactiveSender(adapter, config.microsoftAppId);
+  const indexed = () => Promise.race([knowledge.settled(), new Promise<void>((resolve) => setTimeout(resolve, UPLOAD_INDEX_WAIT_MS).unref())]);
   const server = createServer({
     config,
     adapter,
@@ -110,8 +139,21 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
     feedback: new FeedbackStore(storage, now),
     topics: config.topicMemoryMinutes > 0 ? new TopicMemory(storage, config.topicMemoryMinutes * 60_000, () => now().getTime()) : undefined,
     today: () => localDay(now(), reminderOptions.timeZone),
-    uploads: { library, maxBytes: config.maxUploadBytes, adminUserIds: config.adminUserIds, warn: (message) => logger.warn(message) },
+    uploads: {
+      library,
+      maxBytes: config.maxUploadBytes,
+      adminUserIds: config.adminUserIds,
+      anyoneWithoutAdmins: anyoneMayUpload(config),
+      allowLoopback: config.localMode,
+      warn: (message) => logger.warn(message),
+      indexed,
+    },
     logger,
+    health: async () => {
+      const state = await storage.health();
+      const index = { meetings: knowledge.current.meetings.length, building: knowledge.building, ...(knowledge.lastError ? { error: knowledge.lastError } : {}) };
+      return { ok: state.ok && !knowledge.lastError, meetings: index.meetings, ...(knowledge.current.loading ? { loading: true } : {}), storage: state, index };
+    },
   });
 
   const broadcaster = new SummaryBroadcaster({
@@ -123,8 +165,6 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
     now,
     logger,
   });
-  const stopBroadcasting = await broadcaster.attach(library);
-  const watcher: ReportWatcher = watchReports(library, { ...options.watch, onOutcomes: (outcomes) => logOutcomes(logger, outcomes) });
 
   const reminders = new ReminderScheduler(
     {
@@ -142,18 +182,46 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
     },
     reminderOptions,
   );
-  if (options.scheduleReminders !== false) reminders.start();
 
-  logger.log(`[lovp-bot] ${library.meetings.length} meetings from ${config.dataDir}; state in ${description}`);
-  if (options.scheduleReminders !== false) {
-    logger.log(`[lovp-bot] reminders "${reminders.options.cron}" (${reminders.options.timeZone}), next ${reminders.nextRun()?.toISOString() ?? 'never'}`);
-  }
+  let watcher: ReportWatcher | undefined;
+  let stopBroadcasting: (() => void) | undefined;
+  let stopped = false;
+  let requestStop!: () => void;
+  const stopRequested = new Promise<void>((resolve) => (requestStop = resolve));
+  const ready = (async () => {
+    try {
+      const outcomes = await library.scan();
+      logOutcomes(logger, outcomes.filter((o) => o.kind === 'rejected'));
+    } catch (err) {
+      throw new Error(`cannot read the reports folder ${config.dataDir} (DATA_DIR): ${(err as Error).message}`);
+    }
+    // No reports at all is no change either: the empty index replaces the stand-in.
+    if (knowledge.current === STILL_LOADING && !knowledge.building) knowledge.refresh([...library.meetings]);
+    watcher = watchReports(library, { ...options.watch, onOutcomes: (outcomes) => logOutcomes(logger, outcomes) });
+    // Announcements need only the reports; the index is built meanwhile.
+    const attached = broadcaster.attach(library).then(
+      (detach) => (stopped ? detach() : void (stopBroadcasting = detach)),
+      (err) => {
+        if (!stopped) throw err;
+      },
+    );
+    // Stopping does not wait for a build or the first announcements: at thousands of reports they take long.
+    await Promise.race([Promise.all([attached, knowledge.settled()]), stopRequested]);
+    if (stopped) return;
+    if (options.scheduleReminders !== false) reminders.start();
+    logger.log(`[lovp-bot] ${library.meetings.length} meetings from ${config.dataDir}; state in ${description}`);
+    if (options.scheduleReminders !== false) {
+      logger.log(`[lovp-bot] reminders "${reminders.options.cron}" (${reminders.options.timeZone}), next ${reminders.nextRun()?.toISOString() ?? 'never'}`);
+    }
+  })();
+  // Whoever awaits `ready` hears about a failure; stop() must not.
+  ready.catch(() => undefined);
 
   let listening = false;
   let stopping: Promise<void> | undefined;
   return {
     config,
-    storage,
+    storage: storage.inner,
     library,
     knowledge,
     pending,
@@ -161,7 +229,7 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
     broadcaster,
     reminders,
     server,
-    listen(port = config.port, host?: string) {
+    listen(port = config.port, host = config.host || undefined) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
         const ready = () => {
@@ -173,14 +241,23 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
         else server.listen(port, ready);
       });
     },
+    ready,
     stop() {
       stopping ??= (async () => {
+        stopped = true;
+        requestStop();
         reminders.stop();
-        await watcher.close();
-        stopBroadcasting();
+        // First: a parse in progress ends now, and so does a scan (or a start) waiting for it.
+        await parser.close();
+        await ready.catch(() => undefined);
+        await watcher?.close();
+        stopBroadcasting?.();
+        // An announcement in progress may finish, if it can soon: one waiting for pending items at thousands of
+        // reports cannot, and is cut short (recorded as failed, tried again after the next start).
+        await Promise.race([broadcaster.idle(), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
         stopTracking();
-        knowledge.close();
         await broadcaster.idle();
+        knowledge.close();
         if (listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       })();
       return stopping;

@@ -106,6 +106,30 @@ describe('parseReport on narrow wrapping', () => {
   });
 });
 
+describe('parseReport on large texts', () => {
+  /** A report whose one section is `lines` short lines without punctuation: one growing paragraph. */
+  const shortLines = (lines: number) => `Bestuurlijke terugkoppeling LOVP 15 april 2019\n\nVuurwerk\n${'de korpschef en de burgemeester van veiligheids-\nregio\n'.repeat(lines / 2)}`;
+
+  it('joins 1.6 MB of short lines in linear time', () => {
+    const small = shortLines(5_000);
+    const large = shortLines(80_000);
+    assert.ok(large.length > 1_600_000, `${large.length} characters`);
+    const time = (text: string) => {
+      const started = performance.now();
+      const meeting = parseReport(text, 'x.txt');
+      return { ms: performance.now() - started, meeting };
+    };
+    time(small);
+    const a = time(small);
+    const b = time(large);
+    assert.equal(b.meeting.sections.length, 1);
+    const text = b.meeting.sections[0].text;
+    assert.equal(text.split('burgemeester van veiligheids-regio de korpschef').length, 80_000 / 2, 'every line joined, hyphenated words without a space');
+    // 16 times the text: linear is about 16 times the time, quadratic about 256 times (43 s before).
+    assert.ok(b.ms < 5000 && b.ms < Math.max(a.ms, 5) * 60, `small ${a.ms.toFixed(0)} ms, large ${b.ms.toFixed(0)} ms`);
+  });
+});
+
 describe('deriveHeading', () => {
   it('keeps the subject of the first sentence', () => {
     assert.equal(deriveHeading('Met betrekking tot de inzet van drones is afgesproken dat X.'), 'Inzet van drones');

@@ -383,6 +383,27 @@ describe('Teams bot over HTTP (/api/messages, expectReplies)', function () {
       assert.match(x.text!, /te lang/);
     });
 
+    it('240 KB of "<at " fragments is answered at once with the length limit, in a channel and a chat', async () => {
+      for (const make of [personal, groupChat, (t: string) => channel(t, '1700000000001')]) {
+        const started = Date.now();
+        const reply = await ask(bot, make(`wat is er afgesproken over vuurwerk ${'<at '.repeat(60_000)}`));
+        const ms = Date.now() - started;
+        assert.match(reply.text!, /^(Je vraag is te lang|Your question is too long)/);
+        assert.ok(ms < 2000, `${ms} ms`);
+      }
+      const tagged = await ask(bot, groupChat(`${'<at>Jan</at> '.repeat(20_000)}?`));
+      assert.match(tagged.text!, /te lang/);
+    });
+
+    it('a command with a huge argument is refused by length, and an unknown date is echoed only in part', async () => {
+      const huge = await ask(bot, personal(`samenvatting ${'1 januari 2000 '.repeat(16_000)}`));
+      assert.match(huge.text!, /^Je vraag is te lang/);
+      assert.ok(huge.text!.length < 500, `${huge.text!.length} characters`);
+      const long = await ask(bot, personal(`samenvatting ${'x'.repeat(900)}`));
+      assert.match(long.text!, /^Ik ken geen vergadering op "x+…"/);
+      assert.ok(long.text!.length < 400, `${long.text!.length} characters`);
+    });
+
     it('the length limit comes from MAX_QUESTION_CHARS', async () => {
       const strict = await startBot({ env: { MAX_QUESTION_CHARS: '20' } });
       try {
@@ -398,6 +419,22 @@ describe('Teams bot over HTTP (/api/messages, expectReplies)', function () {
         attachments: [{ contentType: 'application/vnd.microsoft.teams.file.download.info', name: 'rapport.pdf', content: { downloadUrl: 'https://example.invalid/x', fileType: 'pdf' } }],
       });
       assert.match((await ask(bot, file)).text!, /^Ik kan alleen tekst lezen/);
+    });
+
+    it('unknown and malformed invokes get an answer with a body that says what was not handled', async () => {
+      const unknown = await bot.postRaw(JSON.stringify(personal('', { type: 'invoke', name: 'composeExtension/somethingNew', value: {} })));
+      assert.equal(unknown.status, 501);
+      assert.match(unknown.body.error, /composeExtension\/somethingNew/);
+      const nameless = await bot.postRaw(JSON.stringify(personal('', { type: 'invoke' })));
+      assert.equal(nameless.status, 501);
+      assert.match(nameless.body.error, /no name/);
+      for (const [value, message] of [[{ action: { type: 'Action.Execute', verb: 'selfDestruct' } }, /unknown card action "selfDestruct"/], [{}, /no verb/], [null, /no verb/]] as const) {
+        const card = await bot.postRaw(JSON.stringify(personal('', { type: 'invoke', name: 'adaptiveCard/action', value })));
+        assert.equal(card.status, 200, JSON.stringify(value));
+        assert.equal(card.body.statusCode, 400);
+        assert.equal(card.body.type, 'application/vnd.microsoft.error');
+        assert.match(card.body.value.message, message);
+      }
     });
 
     it('unknown activity types get 200 and no reply', async () => {

@@ -14,7 +14,8 @@ import { keySentence } from '../bot/cards/keySentence';
 import { findMeeting } from '../bot/teams/summaryText';
 import { channelConversationId, threadConversationId } from '../bot/teams/threading';
 import { truncate } from '../bot/teams/truncate';
-import { botWasAdded } from '../bot/teams/welcome';
+import { botWasAdded, claimWelcome } from '../bot/teams/welcome';
+import { reminderLedgerKey } from '../bot/state/keys';
 
 const bot = { id: '28:bot', name: 'LOVP Bot' };
 const at = (name: string) => `<at>${name}</at>`;
@@ -158,6 +159,21 @@ describe('welcome trigger', () => {
   });
 });
 
+describe('welcome bookkeeping', () => {
+  it('welcomes each conversation once in ten minutes and remembers only those ten minutes, in one record', async () => {
+    const shared: Record<string, string> = {};
+    const storage = new MemoryStorage(shared);
+    const t0 = Date.parse('2024-01-01T10:00:00Z');
+    const ids = Array.from({ length: 300 }, (_, i) => `a:install-${i}`);
+    assert.ok((await Promise.all(ids.map((id) => claimWelcome(storage, id, t0)))).every(Boolean));
+    assert.deepEqual(await Promise.all(ids.slice(0, 5).map((id) => claimWelcome(storage, id, t0 + 60_000))), [false, false, false, false, false]);
+    assert.equal(await claimWelcome(storage, 'a:later', t0 + 11 * 60_000), true);
+    assert.deepEqual(Object.keys(shared).filter((k) => k.startsWith('welcome/')), ['welcome/recent']);
+    assert.deepEqual(Object.keys(JSON.parse(shared['welcome/recent']).sentAt), ['a:later'], 'older welcomes are forgotten');
+    assert.equal(await claimWelcome(storage, ids[0], t0 + 11 * 60_000), true, 'welcomed again after the window');
+  });
+});
+
 describe('SubscriptionStore', () => {
   const sub = (id: string): Subscription => ({ conversationId: id, reference: { conversation: { id } as any }, scope: 'channel', language: 'nl', subscribedAt: '2024-01-01T00:00:00.000Z' });
 
@@ -193,6 +209,19 @@ describe('SubscriptionStore', () => {
     assert.equal(await store.unsubscribe('a'), true);
     assert.equal(await store.unsubscribe('a'), false);
     assert.deepEqual(await store.all(), []);
+  });
+
+  it('forgets the reminders a conversation got when it unsubscribes', async () => {
+    const shared: Record<string, string> = {};
+    const storage = new MemoryStorage(shared);
+    const store = new SubscriptionStore(storage);
+    await store.subscribe(sub('a'));
+    await store.subscribe(sub('b'));
+    await storage.write({ [reminderLedgerKey('a')]: { createdAt: new Date().toISOString(), sent: { 'x:soon': { state: 'sent', at: '', by: '' } } }, [reminderLedgerKey('b')]: { createdAt: new Date().toISOString(), sent: {} } });
+    await store.unsubscribe('a');
+    // MemoryStorage keeps a deleted key with no value.
+    const kept = Object.keys(shared).filter((k) => shared[k] !== undefined);
+    assert.deepEqual(kept.sort(), ['subscriptions/index', 'subscriptions/conversation/b', reminderLedgerKey('b')].sort());
   });
 });
 

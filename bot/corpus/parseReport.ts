@@ -120,15 +120,28 @@ function inlineHeadingAt(body: Line[], i: number): { heading: string; rest: stri
   return two && two.heading.length > body[i].text.length ? { ...two, lines: 2 } : undefined;
 }
 
+/** A word hyphenated at the end of a line goes on without a space ("veiligheids-" "regio"), unless "en/of/tot" follows. */
+function hyphenJoins(a: string, b: string): boolean {
+  // Only the end of `a` is looked at: a regular expression anchored at $ would scan all of it.
+  return /\p{L}-$/u.test(a.slice(-3)) && /^\p{Ll}/u.test(b) && !/^(?:en|of|tot)\b/.test(b);
+}
+
 function joinLines(a: string, b: string): string {
-  if (/\p{L}-$/u.test(a) && /^\p{Ll}/u.test(b) && !/^(?:en|of|tot)\b/.test(b)) return a + b;
-  return `${a} ${b}`;
+  return hyphenJoins(a, b) ? a + b : `${a} ${b}`;
+}
+
+/** The lines of a paragraph as one text; joined once at the end, so a long paragraph costs linear time. */
+function joinParagraph(lines: string[]): string {
+  let text = lines[0];
+  for (let i = 1; i < lines.length; i++) text += hyphenJoins(lines[i - 1], lines[i]) ? lines[i] : ` ${lines[i]}`;
+  return text;
 }
 
 interface Draft {
   heading?: string;
   inline: boolean;
-  paragraphs: string[];
+  /** Each paragraph as its lines. */
+  paragraphs: string[][];
 }
 
 /** Parses the text of one report; throws ReportError when it has no dated title or no content. */
@@ -153,7 +166,7 @@ export function parseReport(raw: string, source: string): Meeting {
       current = { heading: stripNumbering(line.text), inline: false, paragraphs: [] };
       drafts.push(current);
     } else if (inline) {
-      current = { heading: stripNumbering(inline.heading), inline: true, paragraphs: inline.rest ? [inline.rest] : [] };
+      current = { heading: stripNumbering(inline.heading), inline: true, paragraphs: inline.rest ? [[inline.rest]] : [] };
       drafts.push(current);
       i += inline.lines - 1;
     } else if (atParagraphStart || current.paragraphs.length === 0) {
@@ -163,10 +176,9 @@ export function parseReport(raw: string, source: string): Meeting {
         current = { inline: true, paragraphs: [] };
         drafts.push(current);
       }
-      current.paragraphs.push(line.text);
+      current.paragraphs.push([line.text]);
     } else {
-      const last = current.paragraphs.length - 1;
-      current.paragraphs[last] = joinLines(current.paragraphs[last], line.text);
+      current.paragraphs[current.paragraphs.length - 1].push(line.text);
     }
     prev = body[i];
   }
@@ -175,9 +187,10 @@ export function parseReport(raw: string, source: string): Meeting {
   const sections: Section[] = [];
   for (const d of drafts) {
     if (d.paragraphs.length === 0) continue;
-    if (d.heading) sections.push({ heading: d.heading, text: d.paragraphs.join('\n\n') });
-    else if (d === drafts[0] && hasHeadings) sections.push({ heading: 'Inleiding', text: d.paragraphs.join('\n\n'), untitled: true });
-    else for (const p of d.paragraphs) sections.push({ heading: deriveHeading(p), text: p, untitled: true });
+    const paragraphs = d.paragraphs.map(joinParagraph);
+    if (d.heading) sections.push({ heading: d.heading, text: paragraphs.join('\n\n') });
+    else if (d === drafts[0] && hasHeadings) sections.push({ heading: 'Inleiding', text: paragraphs.join('\n\n'), untitled: true });
+    else for (const p of paragraphs) sections.push({ heading: deriveHeading(p), text: p, untitled: true });
   }
   if (sections.length === 0) throw new ReportError(source, 'the report has a title but no text');
   return { date, title, sections, source };

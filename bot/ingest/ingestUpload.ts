@@ -31,6 +31,7 @@ export async function ingestUpload(library: ReportLibrary, fileName: string, con
   } catch (err) {
     // The folder could not be written (disk full, permissions): the user gets a clear answer, the log the cause.
     console.error(`[lovp-bot] could not store upload ${name}:`, err);
-    return { kind: 'rejected', file: name, error: new IngestError('unreadable', name, (err as Error).message) };
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    return { kind: 'rejected', file: name, error: new IngestError('not-stored', name, code === 'ENOSPC' || code === 'EDQUOT' ? 'full' : code || 'failed') };
   }
 }

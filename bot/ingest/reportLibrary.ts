@@ -9,8 +9,10 @@ import path from 'node:path';
 import { extractText, isReportFile } from '../corpus/extractText';
 import type { Meeting } from '../corpus/meeting';
 import { parseReport } from '../corpus/parseReport';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../corpus/readLimits';
 import { contentHash } from './contentHash';
 import { IngestError } from './ingestError';
+import { TaskWorkerClosed } from './taskWorker';
 
 export type IngestKind = 'added' | 'replaced' | 'unchanged' | 'rejected' | 'removed';
 
@@ -34,10 +36,13 @@ export interface LibraryEntry {
 
 export type ChangeListener = (meetings: readonly Meeting[], outcomes: IngestOutcome[]) => void;
 
-interface Parsed {
+export interface Parsed {
   meeting: Meeting;
   hash: string;
 }
+
+/** Parses one report file; refuses it with an IngestError. The bot parses in a worker (parseInWorker.ts). */
+export type ParseFile = (fileName: string, content: Buffer) => Promise<Parsed>;
 
 interface FileState {
   mtimeMs: number;
@@ -47,11 +52,11 @@ interface FileState {
 }
 
 /** Reads and parses one report; every failure becomes an IngestError naming the file. */
-export async function parseReportFile(fileName: string, content: Buffer): Promise<Parsed> {
+export async function parseReportFile(fileName: string, content: Buffer, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<Parsed> {
   if (!isReportFile(fileName)) throw new IngestError('unsupported-type', fileName);
   if (content.length === 0) throw new IngestError('empty', fileName);
   try {
-    const meeting = parseReport(await extractText(fileName, content), fileName);
+    const meeting = parseReport(await extractText(fileName, content, limits), fileName);
     return { meeting, hash: contentHash(meeting) };
   } catch (err) {
     throw IngestError.from(err, fileName);
@@ -74,9 +79,11 @@ export class ReportLibrary {
   private snapshot: readonly Meeting[] = Object.freeze([]);
   private readonly listeners = new Set<ChangeListener>();
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly parse: ParseFile;
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, options: { parse?: ParseFile } = {}) {
     this.dataDir = path.resolve(dataDir);
+    this.parse = options.parse ?? ((name, content) => parseReportFile(name, content));
   }
 
   /** Oldest first. The array is frozen and replaced (never changed) on every change. */
@@ -128,7 +135,7 @@ export class ReportLibrary {
     }
     let parsed: Parsed;
     try {
-      parsed = await parseReportFile(name, content);
+      parsed = await this.parse(name, content);
     } catch (err) {
       return rejected(name, IngestError.from(err, name));
     }
@@ -144,6 +151,9 @@ export class ReportLibrary {
         const when = new Date(newest + 2000);
         await fs.utimes(path.join(this.dataDir, target), when, when);
       }
+      // Parsed once: the scan takes the file as read instead of parsing it again.
+      const stat = await fs.stat(path.join(this.dataDir, target));
+      this.files.set(target, { mtimeMs: stat.mtimeMs, size: stat.size, parsed });
       const outcomes = await this.reconcile();
       return outcomes.find((o) => o.file === target) ?? { kind: 'unchanged', file: target, meeting: parsed.meeting, hash: parsed.hash };
     });
@@ -218,8 +228,10 @@ export class ReportLibrary {
   private async parseFile(name: string, mtimeMs: number, size: number): Promise<FileState> {
     try {
       const content = await fs.readFile(path.join(this.dataDir, name));
-      return { mtimeMs, size, parsed: await parseReportFile(name, content) };
+      return { mtimeMs, size, parsed: await this.parse(name, content) };
     } catch (err) {
+      // Stopping ends the scan; it says nothing about the file.
+      if (err instanceof TaskWorkerClosed) throw err;
       return { mtimeMs, size, error: IngestError.from(err, name) };
     }
   }
@@ -243,17 +255,17 @@ function rejected(file: string, error: IngestError): IngestOutcome {
   return { kind: 'rejected', file, error };
 }
 
-/** Writes under a dot-name first and renames, so a watcher never reads half a file. */
+/** Writes under a dot-name first and renames, so a watcher never reads half a file; a failed write leaves nothing. */
 async function writeAtomically(dir: string, name: string, content: Buffer): Promise<void> {
   const temp = path.join(dir, `.ingest-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   const handle = await fs.open(temp, 'wx');
   try {
-    await handle.writeFile(content);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    try {
+      await handle.writeFile(content);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await fs.rename(temp, path.join(dir, name));
   } catch (err) {
     await fs.unlink(temp).catch(() => undefined);

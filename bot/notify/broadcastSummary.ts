@@ -10,12 +10,19 @@
 //
 // Storage has no create-if-absent, so that first baseline write is unconditional; two instances starting for
 // the very first time both write the same baseline, which is harmless. Every later change uses the eTag.
+//
+// Several new versions in one round (BURST_MIN or more: a folder copied in, a backlog) are one card per
+// conversation listing the meetings, not one card each. A post that fails is recorded as failed and tried again
+// after the lease, at most maxAttempts times. The ledger stays bounded: per conversation records are dropped
+// once a report is announced, and reports that left the library are forgotten after a week.
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { ConversationReference, Storage, StoreItem } from 'botbuilder';
+import { newReportsCard } from '../cards/newReportsCard';
 import { summaryCard, type AdaptiveCard, type CardPendingItem } from '../cards/summaryCard';
 import type { Meeting } from '../corpus/meeting';
 import type { LibraryEntry, ReportLibrary } from '../ingest/reportLibrary';
+import { isETagConflict } from '../state/eTagConflict';
 import { ANNOUNCEMENTS_KEY } from '../state/keys';
 import type { Subscription } from '../teams/subscriptions';
 
@@ -56,6 +63,16 @@ interface Ledger extends StoreItem {
   reports: Record<string, ReportRecord>;
 }
 
+interface Claimed {
+  entry: LibraryEntry;
+  updated: boolean;
+}
+
+/** From this many new report versions in one round, each conversation gets one card listing them. */
+export const BURST_MIN = 3;
+/** A report that left the library is forgotten this long after it was first recorded. */
+const FORGET_REMOVED_AFTER_MS = 7 * 24 * 60 * 60_000;
+
 export interface Announcement {
   hash: string;
   date: string;
@@ -70,7 +87,6 @@ export interface BroadcastResult {
   announcements: Announcement[];
 }
 
-const isConflict = (err: unknown) => /eTag conflict|precondition|412/i.test(String((err as Error)?.message ?? err));
 
 /** Where a card for this subscription goes: a channel itself (a new post), never a thread in it. */
 export function broadcastReference(subscription: Subscription): Partial<ConversationReference> {
@@ -130,16 +146,47 @@ export class SummaryBroadcaster {
       await this.recordBaseline(entries);
       return { baseline: true, announcements: [] };
     }
-    const announcements: Announcement[] = [];
+    const claimed: Claimed[] = [];
     for (const entry of entries) {
       // Most reports were announced long ago: skip them without a storage round trip each.
       const known = existing.reports[entry.hash];
       if (known && known.state !== 'sending') continue;
       const claim = await this.claim(entry);
-      if (!claim) continue;
-      announcements.push(await this.deliver(entry, claim.updated));
+      if (claim) claimed.push({ entry, updated: claim.updated });
     }
+    // A burst (a folder copied in, a backlog after downtime) is one card per conversation, listing the meetings.
+    const rounds = claimed.length >= BURST_MIN ? [claimed] : claimed.map((c) => [c]);
+    const announcements: Announcement[] = [];
+    for (const round of rounds) announcements.push(...(await this.deliver(round)));
+    await this.prune(entries);
     return { baseline: false, announcements };
+  }
+
+  /**
+   * Keeps the ledger bounded: a report no longer in the library is forgotten a while after it was recorded
+   * (another instance may not have seen it yet), a finished report keeps no record per conversation, and a
+   * running one none for conversations no longer subscribed.
+   */
+  private async prune(entries: LibraryEntry[]): Promise<void> {
+    const current = new Set(entries.map((e) => e.hash));
+    const subscribed = new Set((await this.deps.subscriptions.all()).map((s) => s.conversationId));
+    const now = this.deps.now().getTime();
+    await this.updateLedger((ledger) => {
+      let changed = false;
+      for (const [hash, record] of Object.entries(ledger.reports)) {
+        if (record.state !== 'sending' && !current.has(hash) && now - Date.parse(record.recordedAt) > FORGET_REMOVED_AFTER_MS) {
+          delete ledger.reports[hash];
+          changed = true;
+          continue;
+        }
+        for (const id of Object.keys(record.deliveries ?? {})) {
+          if (record.state === 'sending' && subscribed.has(id)) continue;
+          delete record.deliveries[id];
+          changed = true;
+        }
+      }
+      return changed;
+    });
   }
 
   private async readLedger(): Promise<Ledger | undefined> {
@@ -158,7 +205,7 @@ export class SummaryBroadcaster {
         await this.deps.storage.write({ [ANNOUNCEMENTS_KEY]: { ...ledger, eTag: ledger.eTag ?? '*' } });
         return true;
       } catch (err) {
-        if (!isConflict(err)) throw err;
+        if (!isETagConflict(err)) throw err;
       }
     }
     throw new Error('announcement ledger: too many concurrent updates');
@@ -199,51 +246,73 @@ export class SummaryBroadcaster {
     return won ? { updated } : undefined;
   }
 
-  private async deliver(entry: LibraryEntry, updated: boolean): Promise<Announcement> {
-    const { meeting, hash } = entry;
-    const announcement: Announcement = { hash, date: meeting.date, updated, posted: [], failed: [] };
+  /** Posts the claimed reports to every conversation not yet served: one report's summary card, or one card listing several. */
+  private async deliver(claimed: Claimed[]): Promise<Announcement[]> {
+    const announcements = claimed.map(({ entry, updated }): Announcement => ({ hash: entry.hash, date: entry.meeting.date, updated, posted: [], failed: [] }));
     const ledger = await this.readLedger();
-    const done = ledger?.reports[hash]?.deliveries ?? {};
-    const pending = this.deps.pendingFor ? await this.deps.pendingFor(meeting) : [];
-    const cards = new Map<string, AdaptiveCard>();
-    const cardIn = (language: 'nl' | 'en') => {
-      if (!cards.has(language)) cards.set(language, summaryCard(meeting, { language, pending, updated }));
-      return cards.get(language)!;
+    const owedTo = (id: string) => claimed.filter(({ entry }) => {
+      const before = ledger?.reports[entry.hash]?.deliveries[id];
+      return !before?.at && !(before && before.attempts >= this.deps.maxAttempts);
+    });
+    const cards = new Map<string, Promise<AdaptiveCard>>();
+    // One report's pending items are worked out only when its card is actually posted (at 2,000 reports that takes long).
+    const cardFor = (owed: Claimed[], language: 'nl' | 'en') => {
+      const key = `${language}:${owed.map((c) => c.entry.hash).join(',')}`;
+      if (!cards.has(key)) cards.set(key, owed.length > 1 ? Promise.resolve(newReportsCard(owed.map((c) => c.entry.meeting), language)) : this.summaryCardOf(owed[0], language));
+      return cards.get(key)!;
     };
 
     for (const subscription of await this.deps.subscriptions.all()) {
       const id = subscription.conversationId;
-      const before = done[id];
-      if (before?.at || (before && before.attempts >= this.deps.maxAttempts)) continue;
-      let delivery: Delivery;
+      const owed = owedTo(id);
+      if (owed.length === 0) continue;
+      const attempts = (c: Claimed) => (ledger?.reports[c.entry.hash]?.deliveries[id]?.attempts ?? 0) + 1;
+      let delivered: (c: Claimed) => Delivery;
       try {
-        await this.deps.postCard(broadcastReference(subscription), cardIn(subscription.language === 'en' ? 'en' : 'nl'), subscription);
-        delivery = { at: this.deps.now().toISOString(), attempts: (before?.attempts ?? 0) + 1 };
-        announcement.posted.push(id);
+        await this.deps.postCard(broadcastReference(subscription), await cardFor(owed, subscription.language === 'en' ? 'en' : 'nl'), subscription);
+        const at = this.deps.now().toISOString();
+        delivered = (c) => ({ at, attempts: attempts(c) });
       } catch (err) {
-        delivery = { attempts: (before?.attempts ?? 0) + 1, error: String((err as Error)?.message ?? err).slice(0, 300) };
-        announcement.failed.push(id);
-        this.deps.logger.warn(`[lovp-bot] could not post the summary of ${meeting.date} to ${id}: ${delivery.error}`);
+        const error = String((err as Error)?.message ?? err).slice(0, 300);
+        delivered = (c) => ({ attempts: attempts(c), error });
+        this.deps.logger.warn(`[lovp-bot] could not post the summary of ${owed.map((c) => c.entry.meeting.date).join(', ')} to ${id}: ${error}`);
+      }
+      for (const c of owed) {
+        const announcement = announcements[claimed.indexOf(c)];
+        (delivered(c).at ? announcement.posted : announcement.failed).push(id);
       }
       await this.updateLedger((l) => {
-        const record = l.reports[hash];
-        if (!record) return false;
-        record.deliveries[id] = delivery;
+        for (const c of owed) {
+          const record = l.reports[c.entry.hash];
+          if (!record) continue;
+          record.deliveries[id] = delivered(c);
+          // Renews the claim: a delivery to many conversations may take longer than the lease.
+          if (record.claimedBy === this.instanceId) record.claimedAt = this.deps.now().toISOString();
+        }
         return true;
       });
     }
 
-    const retryLater = announcement.failed.length > 0;
     await this.updateLedger((l) => {
-      const record = l.reports[hash];
-      if (!record) return false;
-      const unfinished = Object.values(record.deliveries).some((d) => !d.at && d.attempts < this.deps.maxAttempts);
-      // With failures left to retry the claim stays; it lapses after the lease, and the retry takes it again.
-      record.state = unfinished && retryLater ? 'sending' : 'sent';
-      record.claimedAt = this.deps.now().toISOString();
+      for (const [i, { entry }] of claimed.entries()) {
+        const record = l.reports[entry.hash];
+        if (!record) continue;
+        const unfinished = Object.values(record.deliveries).some((d) => !d.at && d.attempts < this.deps.maxAttempts);
+        // With failures left to retry the claim stays; it lapses after the lease, and the retry takes it again.
+        record.state = unfinished && announcements[i].failed.length > 0 ? 'sending' : 'sent';
+        record.claimedAt = this.deps.now().toISOString();
+      }
       return true;
     });
-    this.deps.logger.log(`[lovp-bot] summary of ${meeting.date}${updated ? ' (updated)' : ''} posted to ${announcement.posted.length} conversation(s)${retryLater ? `, ${announcement.failed.length} failed` : ''}`);
-    return announcement;
+    for (const a of announcements) {
+      const failed = a.failed.length > 0 ? `, ${a.failed.length} failed` : '';
+      this.deps.logger.log(`[lovp-bot] summary of ${a.date}${a.updated ? ' (updated)' : ''}${claimed.length > 1 ? ` (one card for ${claimed.length} new reports)` : ''} posted to ${a.posted.length} conversation(s)${failed}`);
+    }
+    return announcements;
+  }
+
+  private async summaryCardOf({ entry, updated }: Claimed, language: 'nl' | 'en'): Promise<AdaptiveCard> {
+    const pending = this.deps.pendingFor ? await this.deps.pendingFor(entry.meeting) : [];
+    return summaryCard(entry.meeting, { language, pending, updated });
   }
 }

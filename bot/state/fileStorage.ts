@@ -11,13 +11,23 @@
 // (OLD_VERSION_MIN_AGE_MS). A writer gives up and starts over when more than MAX_WRITE_MS passed since it
 // read its base version. Together these keep a version number that a slow writer might still link from
 // being freed: otherwise a writer paused for a long time could publish into a removed slot.
+//
+// Faults are told, not hidden: a folder that cannot be written fails checkWritable() (the bot does not start),
+// a failed write removes its temp file and rejects, clean-up runs before each write so a disk that was full
+// works again once space is freed, a state file that is not exactly this format is set aside as damaged (the
+// previous version is used; none readable is an error), and so is a stray version file that could block the
+// next version number.
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as nodeFs } from 'node:fs';
 import path from 'node:path';
 import type { Storage, StoreItems } from 'botbuilder';
 
+/** The file operations the store uses (tests hand in a faulty disk). */
+export type StorageFiles = Pick<typeof nodeFs, 'open' | 'readFile' | 'readdir' | 'stat' | 'unlink' | 'link' | 'mkdir' | 'rename'>;
+
 const FORMAT = 'lovp-file-storage/1';
-const VERSION_FILE = /^state-(\d{12})\.json$/;
+/** Twelve digits, and more once past 999999999999. */
+const VERSION_FILE = /^state-(\d{12,})\.json$/;
 const TEMP_FILE = /^\.tmp-(\d+)-[0-9a-f]+\.json$/;
 /** Versions kept besides the newest, so a reader that listed the folder a moment ago still finds its file. */
 const KEEP_OLD_VERSIONS = 4;
@@ -47,6 +57,16 @@ export class StorageConflictError extends Error {
 
 const versionName = (v: number) => `state-${String(v).padStart(12, '0')}.json`;
 const isMissing = (err: unknown) => (err as NodeJS.ErrnoException).code === 'ENOENT';
+const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** Why a parsed file is not the state of `version`, or undefined when it is. */
+function stateProblem(parsed: unknown, version: number): string | undefined {
+  if (!isPlainObject(parsed) || parsed.format !== FORMAT) return 'not a state file';
+  if (parsed.version !== version) return `it says version ${String(parsed.version)}`;
+  if (!isPlainObject(parsed.items)) return '"items" is not an object';
+  const bad = Object.entries(parsed.items).find(([, item]) => !isPlainObject(item));
+  return bad ? `item "${bad[0].slice(0, 80)}" is not an object` : undefined;
+}
 
 export class FileStorage implements Storage {
   readonly dir: string;
@@ -56,9 +76,33 @@ export class FileStorage implements Storage {
   private ready?: Promise<void>;
   /** Tests shorten the clean-up delay; the bot keeps the default. */
   oldVersionMinAgeMs = OLD_VERSION_MIN_AGE_MS;
+  private readonly fs: StorageFiles;
 
-  constructor(dir: string) {
+  constructor(dir: string, options: { files?: StorageFiles } = {}) {
     this.dir = path.resolve(dir);
+    this.fs = options.files ?? nodeFs;
+  }
+
+  /**
+   * Throws with a clear message when the folder cannot be created, written or read: checked at start, so a
+   * read-only or damaged STATE_DIR stops the bot instead of failing every subscription later.
+   */
+  async checkWritable(): Promise<void> {
+    try {
+      await this.prepare();
+      const probe = path.join(this.dir, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}.json`);
+      const handle = await this.fs.open(probe, 'wx');
+      try {
+        await handle.writeFile('{}');
+        await handle.sync();
+      } finally {
+        await handle.close();
+        await this.fs.unlink(probe).catch(() => undefined);
+      }
+    } catch (err) {
+      throw new Error(`the state folder ${this.dir} (STATE_DIR) cannot be written: ${(err as Error).message}`);
+    }
+    await this.latest();
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -128,24 +172,31 @@ export class FileStorage implements Storage {
       if (newest === 0) return { snapshot: { version: 0, items: {} }, newest };
       if (newest === this.cache.version) return { snapshot: this.cache, newest };
       let listAgain = false;
+      const damaged: string[] = [];
       for (const version of versions) {
+        const name = versionName(version);
         try {
-          const parsed = JSON.parse(await fs.readFile(path.join(this.dir, versionName(version)), 'utf8')) as StateFile;
-          if (parsed.format !== FORMAT || parsed.version !== version || typeof parsed.items !== 'object') throw new Error('not a state file');
+          const parsed = JSON.parse(await this.fs.readFile(path.join(this.dir, name), 'utf8')) as StateFile;
+          const problem = stateProblem(parsed, version);
+          if (problem) throw new Error(problem);
+          // Published files are complete by construction, so an unreadable one above this is outside damage (or a
+          // stray file): it is set aside, so it can neither hide this state nor take the next version number.
+          for (const bad of damaged) await this.fs.rename(path.join(this.dir, bad), path.join(this.dir, `damaged-${bad}`)).catch(() => undefined);
           if (version > this.cache.version) this.cache = { version, items: parsed.items };
-          return { snapshot: version >= this.cache.version ? this.cache : { version, items: parsed.items }, newest };
+          return { snapshot: version >= this.cache.version ? this.cache : { version, items: parsed.items }, newest: damaged.length ? version : newest };
         } catch (err) {
           // Removed by a writer's clean-up since we listed the folder: list again.
           if (isMissing(err)) {
             listAgain = true;
             break;
           }
-          // Published files are complete by construction, so this is outside damage: fall back to the previous version.
-          console.warn(`FileStorage: ignoring unreadable ${versionName(version)} in ${this.dir}: ${(err as Error).message}`);
+          console.warn(`FileStorage: ${name} in ${this.dir} is damaged (${(err as Error).message}); using the version before it`);
+          damaged.push(name);
         }
       }
-      // Never start over from an empty state silently: that would drop every subscription.
-      if (!listAgain) throw new Error(`FileStorage: no readable state file in ${this.dir} (newest is ${versionName(newest)})`);
+      // Never start over from an empty state silently: that would drop every subscription. Nothing is set aside
+      // then, so the store keeps refusing until someone repairs or removes the files.
+      if (!listAgain) throw new Error(`FileStorage: no readable state file in ${this.dir} (newest is ${versionName(newest)}: ${damaged.length} damaged)`);
       if (attempt > 100) throw new Error(`FileStorage: cannot read a consistent state from ${this.dir}`);
     }
   }
@@ -157,6 +208,8 @@ export class FileStorage implements Storage {
   private commit(mutate: (items: Snapshot['items'], newETag: string) => boolean): Promise<void> {
     const run = async () => {
       await this.prepare();
+      // Before writing: a disk that filled up (with old versions, or temp files of dead writers) has room again.
+      await this.removeOldFiles().catch(() => undefined);
       for (let attempt = 0; ; attempt++) {
         const startedAt = performance.now();
         const { snapshot: base, newest } = await this.load();
@@ -167,7 +220,7 @@ export class FileStorage implements Storage {
         const state = { format: FORMAT, version, writtenAt: new Date().toISOString(), items };
         if (await this.publish(state, startedAt)) {
           this.cache = { version, items };
-          await this.removeOldFiles(version).catch(() => undefined);
+          await this.removeOldFiles().catch(() => undefined);
           return;
         }
         // Another writer published this version first; back off a little when the race repeats.
@@ -184,35 +237,39 @@ export class FileStorage implements Storage {
   private async publish(state: StateFile, startedAt: number): Promise<boolean> {
     const temp = path.join(this.dir, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}.json`);
     const target = path.join(this.dir, versionName(state.version));
-    const handle = await fs.open(temp, 'wx');
+    const handle = await this.fs.open(temp, 'wx');
     try {
       await handle.writeFile(JSON.stringify(state));
       await handle.sync();
-    } finally {
-      await handle.close();
+    } catch (err) {
+      // A disk that is full (or gone) leaves no half-written temp file behind to keep it full.
+      await handle.close().catch(() => undefined);
+      await this.fs.unlink(temp).catch(() => undefined);
+      throw new Error(`FileStorage: cannot write to ${this.dir}: ${(err as Error).message}`);
     }
+    await handle.close();
     try {
       // See the header: a base this old may have lost its successor slot to clean-up; read again instead.
       if (performance.now() - startedAt > MAX_WRITE_MS) return false;
-      await fs.link(temp, target);
+      await this.fs.link(temp, target);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
       throw err;
     } finally {
-      await fs.unlink(temp).catch(() => undefined);
+      await this.fs.unlink(temp).catch(() => undefined);
     }
     await this.syncDir();
     return true;
   }
 
   private prepare(): Promise<void> {
-    this.ready ??= fs.mkdir(this.dir, { recursive: true }).then(() => undefined);
+    this.ready ??= this.fs.mkdir(this.dir, { recursive: true }).then(() => undefined);
     return this.ready;
   }
 
   /** Committed version numbers, newest first. */
   private async listVersions(): Promise<number[]> {
-    const names = await fs.readdir(this.dir);
+    const names = await this.fs.readdir(this.dir);
     const versions: number[] = [];
     for (const name of names) {
       const m = VERSION_FILE.exec(name);
@@ -224,7 +281,7 @@ export class FileStorage implements Storage {
   private async syncDir(): Promise<void> {
     // Makes the new name survive a power cut; not supported on every platform, and kill -9 does not need it.
     try {
-      const dir = await fs.open(this.dir, 'r');
+      const dir = await this.fs.open(this.dir, 'r');
       try {
         await dir.sync();
       } finally {
@@ -235,23 +292,25 @@ export class FileStorage implements Storage {
     }
   }
 
-  private async removeOldFiles(newest: number): Promise<void> {
-    const names = await fs.readdir(this.dir);
+  /** Old versions (see the header) and temp files of writers that died or are long gone. */
+  private async removeOldFiles(): Promise<void> {
+    const names = await this.fs.readdir(this.dir);
+    const newest = Math.max(0, ...names.map((name) => Number(VERSION_FILE.exec(name)?.[1] ?? 0)));
     const now = Date.now();
     for (const name of names) {
       const version = VERSION_FILE.exec(name);
       if (version) {
         if (Number(version[1]) >= newest - KEEP_OLD_VERSIONS) continue;
         // ctime changes when the file is linked into place, so it tells when the version was published.
-        const stat = await fs.stat(path.join(this.dir, name)).catch(() => undefined);
-        if (stat && now - stat.ctimeMs > this.oldVersionMinAgeMs) await fs.unlink(path.join(this.dir, name)).catch(() => undefined);
+        const stat = await this.fs.stat(path.join(this.dir, name)).catch(() => undefined);
+        if (stat && now - stat.ctimeMs > this.oldVersionMinAgeMs) await this.fs.unlink(path.join(this.dir, name)).catch(() => undefined);
         continue;
       }
       const temp = TEMP_FILE.exec(name);
       if (temp && Number(temp[1]) !== process.pid) {
         const file = path.join(this.dir, name);
-        const stat = await fs.stat(file).catch(() => undefined);
-        if (stat && (!processAlive(Number(temp[1])) || now - stat.mtimeMs > TEMP_MAX_AGE_MS)) await fs.unlink(file).catch(() => undefined);
+        const stat = await this.fs.stat(file).catch(() => undefined);
+        if (stat && (!processAlive(Number(temp[1])) || now - stat.mtimeMs > TEMP_MAX_AGE_MS)) await this.fs.unlink(file).catch(() => undefined);
       }
     }
   }

@@ -10,6 +10,7 @@
 //   topics/<conversation id>               last question topic per thread        bot/answer/topicMemory.ts
 //   answers/<conversation id>              recent answers (question, citations)  bot/feedback/feedbackStore.ts
 //   feedback/log                           reactions and comments on answers     bot/feedback/feedbackStore.ts
+//   welcome/recent                         welcomes of the last ten minutes      bot/teams/welcome.ts
 //
 // teams-ai's own turn state (if the Application is given this storage) uses "<channelId>/<botId>/..." keys,
 // which do not collide with these.

@@ -10,7 +10,7 @@
 // message for everyone whenever the card has `refresh`; that would replace a summary card in a channel by one
 // person's list, so the response is sent here and the message updated only where that is meant.
 import type { Application } from '@microsoft/teams-ai';
-import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import { answerCard } from '../cards/answerCard';
 import { pendingCard, PENDING_VERBS, SUMMARY_VERB, type PendingActionData, type PendingView } from '../cards/pendingCard';
 import { CARD_VERBS, summaryCard, type AdaptiveCard } from '../cards/summaryCard';
@@ -71,6 +71,20 @@ async function respondWithCard(context: TurnContext, card: AdaptiveCard, everyon
   return card;
 }
 
+/**
+ * The answer to an invoke no handler took: for a card button (an unknown or missing verb) the Universal Actions
+ * error response, which Teams shows on the card; for any other invoke a 501 that says what was not handled.
+ */
+export function unhandledInvoke(activity: Partial<Activity>): Partial<Activity> {
+  const name = typeof activity.name === 'string' ? activity.name.slice(0, 60) : '';
+  if (name === 'adaptiveCard/action') {
+    const verb = (activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
+    const message = typeof verb === 'string' && verb ? `unknown card action "${verb.slice(0, 60)}"` : 'the card action has no verb';
+    return { type: 'invokeResponse', value: { status: 200, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } } } };
+  }
+  return { type: 'invokeResponse', value: { status: 501, body: { error: name ? `this bot does not handle "${name}" invokes` : 'the invoke has no name' } } };
+}
+
 export function registerCardActions(app: Application, deps: CardActionDependencies): void {
   // A failing handler answers with a short message instead of leaving Teams' "something went wrong".
   const safely = (verb: string, handler: (context: TurnContext, data: ActionData) => Promise<AdaptiveCard | string>) =>
@@ -122,7 +136,9 @@ export function registerCardActions(app: Application, deps: CardActionDependenci
     // A string becomes a message response: Teams shows it and leaves the card as it was.
     if (!question) return TEXT.empty(language);
     if (question.length > deps.config.maxQuestionChars) return TEXT.tooLong(language, deps.config.maxQuestionChars);
-    const result = deps.knowledge().ask(question);
+    const knowledge = deps.knowledge();
+    if (knowledge.loading) return TEXT.loading(language);
+    const result = await knowledge.ask(question);
     const card = answerCard(question, result.answers.slice(0, deps.config.maxAnswers), { language, meetingDate: meetingDateOf(data) });
     return respondWithCard(context, card, false, deps.logger);
   });
@@ -131,7 +147,7 @@ export function registerCardActions(app: Application, deps: CardActionDependenci
     const language = cardLanguage(context, data);
     const date = meetingDateOf(data);
     const meeting = date ? deps.knowledge().meetings.find((m) => m.date === date) : undefined;
-    if (!meeting) return TEXT.unknownDate(language, date ?? '', deps.knowledge().meetings.map((m) => formatDate(m.date, language)).join(', '));
+    if (!meeting) return TEXT.unknownDate(language, date ?? '', deps.knowledge().meetings.map((m) => formatDate(m.date, language)));
     const pending = (await deps.pending.openItems()).filter((item) => item.date === meeting.date);
     return respondWithCard(context, summaryCard(meeting, { language, pending }), false, deps.logger);
   });

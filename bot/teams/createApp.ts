@@ -8,7 +8,7 @@ import type { TopicMemory } from '../answer/topicMemory';
 import type { FeedbackStore } from '../feedback/feedbackStore';
 import { FEEDBACK_CHANNEL_DATA, registerFeedback, rememberAnswer } from './feedback';
 import { pendingCard } from '../cards/pendingCard';
-import { registerCardActions } from './cardActions';
+import { registerCardActions, unhandledInvoke } from './cardActions';
 import { citedAnswerActivity } from './citations';
 import { parseCommand, type Command, type CommandName } from './commands';
 import type { BotConfig } from './config';
@@ -25,10 +25,12 @@ import { TypingTimerOptionApplication } from './typingTimerOption';
 import { channelConversationId, isChannelConversation, keepRepliesInThread, threadConversationId } from './threading';
 import { botWasAdded, claimWelcome } from './welcome';
 
-/** What the bot needs from the knowledge base (bot/knowledgeBase.ts). */
+/** What the bot needs from the knowledge base (bot/knowledgeBase.ts, or one in a worker: offThreadIndex.ts). */
 export interface KnowledgeSource {
   readonly meetings: Meeting[];
-  ask(question: string, options?: AskOptions): QuestionResult;
+  ask(question: string, options?: AskOptions): QuestionResult | Promise<QuestionResult>;
+  /** True while the reports are still being read at start: questions are answered with "still loading". */
+  readonly loading?: boolean;
 }
 
 export interface Logger {
@@ -88,6 +90,12 @@ export function createApp(deps: AppDependencies): Application {
     if (context.activity.type === ActivityTypes.Message) {
       context.activity.text = stripMentions(context.activity);
       keepRepliesInThread(context);
+      // Before any command or question looks at it: a longer message is answered with the limit, never searched or echoed.
+      const text = context.activity.text;
+      if (text.length > deps.config.maxQuestionChars) {
+        await say(context, TEXT.tooLong(replyLanguage(text, context.activity.locale), deps.config.maxQuestionChars));
+        return false;
+      }
     }
     return true;
   });
@@ -103,8 +111,9 @@ export function createApp(deps: AppDependencies): Application {
 
   const handlers: Record<CommandName, (context: TurnContext, command: Command) => Promise<unknown>> = {
     help: (context, { language }) => say(context, TEXT.help(language)),
-    meetings: (context, { language }) => say(context, meetingsText(knowledge().meetings, language)),
+    meetings: (context, { language }) => say(context, knowledge().loading ? TEXT.loading(language) : meetingsText(knowledge().meetings, language)),
     summary: async (context, { language, argument }) => {
+      if (knowledge().loading) return say(context, TEXT.loading(language));
       const meetings = knowledge().meetings;
       if (meetings.length === 0) return say(context, TEXT.noMeetings(language));
       const meeting = findMeeting(meetings, argument);
@@ -112,8 +121,7 @@ export function createApp(deps: AppDependencies): Application {
         const pendingOfMeeting = (await pending.openItems()).filter((item) => item.date === meeting.date);
         return context.sendActivity(summaryMessage(meeting, language, pendingOfMeeting));
       }
-      const known = meetings.map((m) => formatDate(m.date, language)).join(', ');
-      return say(context, TEXT.unknownDate(language, argument, known));
+      return say(context, TEXT.unknownDate(language, argument, meetings.map((m) => formatDate(m.date, language))));
     },
     pending: async (context, { language }) => {
       const items = await pending.openItems();
@@ -158,6 +166,8 @@ export function createApp(deps: AppDependencies): Application {
 
   registerCardActions(app, { knowledge, pending, config: deps.config, today, logger });
   if (deps.feedback) registerFeedback(app, deps.feedback, logger);
+  // Invoke routes run first; an invoke none of them took ends here instead of as a 501 without a body.
+  app.activity(ActivityTypes.Invoke, (context) => context.sendActivity(unhandledInvoke(context.activity)).then(() => undefined));
 
   app.error(async (context, error) => {
     logger.error(`[lovp-bot] turn failed for a ${context.activity?.type} activity`, error);
@@ -191,15 +201,15 @@ async function answerQuestion(context: TurnContext, kb: KnowledgeSource, { confi
     await say(context, hasFileAttachments(context) ? TEXT.attachmentOnly(language) : TEXT.empty(language));
     return;
   }
-  if (question.length > config.maxQuestionChars) {
-    await say(context, TEXT.tooLong(language, config.maxQuestionChars));
+  if (kb.loading) {
+    await say(context, TEXT.loading(language));
     return;
   }
   // Follow-ups ("en wanneer komt dat terug?") lean on the last question of the same chat or channel thread.
   const conversationId = channelConversationId(context.activity.conversation.id);
   const threadId = (isChannelConversation(context.activity) && threadConversationId(context.activity)) || context.activity.conversation.id;
   const previous = topics ? await topics.recall(conversationId, threadId) : undefined;
-  const result = kb.ask(question, { context: previous });
+  const result = await kb.ask(question, { context: previous });
   if (result.answers.length === 0) {
     await say(context, TEXT.noAnswer(language));
     return;

@@ -1,12 +1,16 @@
-// The HTTP side: POST /api/messages into the teams-ai Application, GET /healthz. Requests that are not a usable
-// activity (broken JSON, no type, no conversation) get a 400 with the reason, never a crash.
+// The HTTP side: POST /api/messages into the teams-ai Application, GET /healthz. The front door of
+// /api/messages, in order: JSON headers and size (415, 413), a token when authentication is on (401, before the
+// body is read when there is none), the body read within the limit and parsed (413, 400), the token checked
+// (401), the tenant allow-list (403), the activity's shape (400); only then does the adapter run it. Every
+// refusal is a 4xx with a short reason, never a crash.
 import type { TeamsAdapter } from '@microsoft/teams-ai';
-import type { Storage } from 'botbuilder';
+import type { Activity, Storage } from 'botbuilder';
 import restify from 'restify';
 import type { BotConfig } from './config';
-import { createAdapter } from './createAdapter';
+import { activityRunner, createAdapter, NotAuthenticated } from './createAdapter';
 import { createApp, knowledgeGetter, type AppDependencies, type Logger } from './createApp';
 import type { PendingSource } from './pendingSource';
+import { headerProblem, parseJson, readBody, RequestRefused } from './readJsonBody';
 import { tenantAllowed } from './tenantAllowList';
 
 export interface ServerOptions {
@@ -25,6 +29,14 @@ export interface ServerOptions {
   /** Today in the bot's time zone (what is overdue is counted from it). */
   today?: AppDependencies['today'];
   logger?: Logger;
+  /** What /healthz reports; 503 when not ok. Default: ok, with the number of meetings. */
+  health?: () => Promise<HealthReport>;
+}
+
+export interface HealthReport {
+  ok: boolean;
+  meetings: number;
+  [detail: string]: unknown;
 }
 
 /** Why an activity cannot be handled, or undefined when it can. */
@@ -51,33 +63,52 @@ export function createServer(options: ServerOptions): restify.Server {
   const adapter = options.adapter ?? createAdapter(options.config);
   const app = createApp({ ...options, adapter, config: options.config, logger });
   const knowledge = knowledgeGetter(options.knowledgeBase);
+  const runner = activityRunner(adapter, options.config.localMode);
+  const { config } = options;
 
+  // No body parser: /api/messages reads its own body (readJsonBody.ts), so nothing is decompressed, spooled to
+  // temp files or parsed before the checks below.
   const server = restify.createServer({ name: 'lovp-bot' });
-  server.use(restify.plugins.bodyParser({ maxBodySize: options.config.maxRequestBytes, mapParams: false }));
 
   server.post('/api/messages', async (req, res) => {
-    const problem = activityProblem(req.body);
-    if (problem) {
-      res.send(400, { error: problem });
-      return;
-    }
-    if (!tenantAllowed(options.config.allowedTenantIds, req.body)) {
-      res.send(403, { error: 'this tenant may not use the bot' });
-      return;
-    }
+    const refuse = (status: number, error: string) => {
+      if (!res.headersSent) res.send(status, { error }, { connection: 'close' });
+    };
     try {
-      await adapter.process(req, res, async (context) => {
-        await app.run(context);
-      });
+      const problem = headerProblem(req.headers, config.maxRequestBytes);
+      if (problem) throw problem;
+      const authHeader = String(req.headers.authorization ?? '');
+      // Without a token there is nothing to check, so the body is not even read.
+      if (!config.localMode && !authHeader.trim()) throw new NotAuthenticated('no token');
+      const body = parseJson(await readBody(req, config.maxRequestBytes));
+      const claimed = body && typeof body === 'object' && !Array.isArray(body) ? (body as Partial<Activity>) : {};
+      const auth = await runner.authenticate(claimed, authHeader);
+      // After authentication: a caller without a valid token learns nothing about the allow-list.
+      if (!tenantAllowed(config.allowedTenantIds, claimed)) throw new RequestRefused(403, 'this tenant may not use the bot');
+      const activityProblemText = activityProblem(body);
+      if (activityProblemText) throw new RequestRefused(400, activityProblemText);
+      const response = await runner.run(auth, body as Activity, (context) => app.run(context).then(() => undefined));
+      res.send(response?.status ?? 200, response?.body);
     } catch (err) {
+      if (err instanceof RequestRefused) return refuse(err.status, err.message);
+      if (err instanceof NotAuthenticated) {
+        // One line, no stack: refused tokens are routine on a public endpoint.
+        logger.error(`[lovp-bot] 401 for /api/messages: ${err.message}`);
+        return refuse(401, 'not authenticated');
+      }
       // The adapter rejects activities it cannot parse before its own error handling starts.
       logger.error('[lovp-bot] /api/messages failed', err);
-      if (!res.headersSent) res.send(400, { error: 'the activity could not be processed' });
+      refuse(400, 'the activity could not be processed');
     }
   });
 
+  const health = options.health ?? (async (): Promise<HealthReport> => {
+    const current = knowledge();
+    return { ok: true, meetings: current.meetings.length, ...(current.loading ? { loading: true } : {}) };
+  });
   server.get('/healthz', async (_req, res) => {
-    res.send(200, { ok: true, meetings: knowledge().meetings.length });
+    const report = await health().catch((err): HealthReport => ({ ok: false, meetings: 0, error: String((err as Error)?.message ?? err) }));
+    res.send(report.ok ? 200 : 503, report);
   });
 
   return server;

@@ -21,11 +21,17 @@ export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 10_000;
 export interface UploadSettings {
   library: ReportLibrary;
   maxBytes: number;
-  /** Lower-case AAD object ids or from.id values; empty: anyone in a personal chat may send reports. */
+  /** Lower-case AAD object ids or from.id values of who may send reports. */
   adminUserIds: ReadonlySet<string>;
+  /** Without admins: may anyone in a personal chat send reports (local mode, or ALLOW_ALL_UPLOADS=true)? */
+  anyoneWithoutAdmins: boolean;
+  /** Files on this machine (http://127.0.0.1:...) may be fetched: only in local mode (Agents Playground). */
+  allowLoopback: boolean;
   timeoutMs?: number;
   /** Where fetch failures are told (default console.warn); the sender gets a message either way. */
   warn?: (message: string) => void;
+  /** Resolves when the index holds a new report, so the sender can ask about it right after the reply. */
+  indexed?: () => Promise<void>;
 }
 
 export interface IncomingFile {
@@ -71,9 +77,10 @@ export function isPersonalChat(activity: Partial<Activity>): boolean {
   return !conversation.isGroup;
 }
 
-/** True when no admins are configured, or the sender is one (by AAD object id or channel user id). */
-export function mayUpload(activity: Partial<Activity>, adminUserIds: ReadonlySet<string>): boolean {
-  if (adminUserIds.size === 0) return true;
+/** True when the sender is an admin (by AAD object id or channel user id), or there are none and anyone may. */
+export function mayUpload(activity: Partial<Activity>, settings: Pick<UploadSettings, 'adminUserIds' | 'anyoneWithoutAdmins'>): boolean {
+  const { adminUserIds } = settings;
+  if (adminUserIds.size === 0) return settings.anyoneWithoutAdmins;
   const ids = [activity.from?.aadObjectId, activity.from?.id].filter((id): id is string => typeof id === 'string' && !!id);
   return ids.some((id) => adminUserIds.has(id.toLowerCase()));
 }
@@ -84,14 +91,16 @@ export async function ingestIncomingFile(file: IncomingFile, settings: UploadSet
   if (!isReportFile(file.name)) return new IngestError('unsupported-type', file.name).text(language);
   let content: Buffer;
   try {
-    content = await downloadFile(file.url, { maxBytes: settings.maxBytes, timeoutMs: settings.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS });
+    content = await downloadFile(file.url, { maxBytes: settings.maxBytes, timeoutMs: settings.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS, allowLoopback: settings.allowLoopback });
   } catch (err) {
     const failure = err instanceof DownloadError ? err : new DownloadError('failed', String(err));
     if (failure.reason === 'too-large') return new IngestError('too-large', file.name, '', settings.maxBytes, failure.sizeBytes).text(language);
     (settings.warn ?? console.warn)(`[lovp-bot] could not fetch upload ${file.name}: ${failure.message}`);
     return TEXT.downloadFailed(language, file.name, failure.reason, failure.message);
   }
-  return outcomeText(await ingestUpload(settings.library, file.name, content, settings.maxBytes), language);
+  const outcome = await ingestUpload(settings.library, file.name, content, settings.maxBytes);
+  if (outcome.kind === 'added' || outcome.kind === 'replaced') await settings.indexed?.();
+  return outcomeText(outcome, language);
 }
 
 /**
@@ -109,7 +118,7 @@ export async function handleFiles(context: TurnContext, settings: UploadSettings
     await say(TEXT.filesOnlyInPersonalChat(language));
     return !text.trim();
   }
-  if (!mayUpload(activity, settings.adminUserIds)) {
+  if (!mayUpload(activity, settings)) {
     await say(TEXT.uploadNotAllowed(language));
     return true;
   }

@@ -1,5 +1,11 @@
 // Every fixed text the bot says, in Dutch and English, so both languages stay in step.
 import type { Language } from './replyLanguage';
+import { truncate } from './truncate';
+
+/** What the user typed is echoed back at most this long. */
+const MAX_ECHO_CHARS = 60;
+/** A reply lists at most this many meeting dates. */
+const MAX_KNOWN_DATES = 12;
 
 const COMMANDS: Record<Language, string> = {
   nl: [
@@ -98,6 +104,11 @@ export const TEXT = {
       ? `${channel ? 'Dit kanaal' : 'Dit gesprek'} had geen abonnement. Aanmelden met **abonneer**.`
       : `${channel ? 'This channel' : 'This conversation'} was not subscribed. Type **subscribe** to subscribe.`,
 
+  loading: (l: Language) =>
+    l === 'nl'
+      ? 'Ik ben de terugkoppelingen nog aan het inlezen. Probeer het over een minuut nog eens.'
+      : 'I am still reading the reports. Please try again in a minute.',
+
   noMeetings: (l: Language) =>
     l === 'nl' ? 'Er zijn nog geen terugkoppelingen geladen.' : 'No reports have been loaded yet.',
 
@@ -107,10 +118,13 @@ export const TEXT = {
   topics: (l: Language, count: number) =>
     l === 'nl' ? `${count} ${count === 1 ? 'onderwerp' : 'onderwerpen'}` : `${count} topic${count === 1 ? '' : 's'}`,
 
-  unknownDate: (l: Language, asked: string, known: string) =>
-    l === 'nl'
-      ? `Ik ken geen vergadering op "${asked}". Wel deze: ${known}.`
-      : `I know no meeting on "${asked}". I do know these: ${known}.`,
+  /** `known`: the meetings' dates as shown, oldest first; only the newest few are listed, and a long `asked` is cut. */
+  unknownDate: (l: Language, asked: string, known: string[]) => {
+    const shown = known.length > MAX_KNOWN_DATES ? [...known.slice(-MAX_KNOWN_DATES), '…'] : known;
+    return l === 'nl'
+      ? `Ik ken geen vergadering op "${truncate(asked, MAX_ECHO_CHARS)}". Wel deze: ${shown.join(', ')}.`
+      : `I know no meeting on "${truncate(asked, MAX_ECHO_CHARS)}". I do know these: ${shown.join(', ')}.`;
+  },
 
   pendingHeader: (l: Language, count: number) =>
     l === 'nl' ? `**${count} openstaande ${count === 1 ? 'punt' : 'punten'}:**` : `**${count} pending item${count === 1 ? '' : 's'}:**`,

@@ -11,6 +11,9 @@ export type SendProactive = (reference: Partial<ConversationReference>, activity
 export function proactiveSender(adapter: Pick<TeamsAdapter, 'continueConversationAsync'>, botAppId: string): SendProactive {
   return async (reference, activity) => {
     if (!reference.serviceUrl || !reference.conversation?.id) throw new Error('the stored conversation reference has no serviceUrl or conversation id');
+    // The continuation runs as a turn, and the adapter's turn-error handler (app.error) swallows whatever fails
+    // inside a turn: a connector's 403 would look like a delivered message. The outcome is carried out instead.
+    let outcome: { sent: true } | { error: unknown } | undefined;
     await adapter.continueConversationAsync(botAppId, reference, async (context) => {
       // The continuation turn has a made-up activity id that botbuilder would reply to (POST .../activities/<id>);
       // without replyToId the connector call is sendToConversation: a new post, in a channel a new thread.
@@ -18,7 +21,14 @@ export function proactiveSender(adapter: Pick<TeamsAdapter, 'continueConversatio
         for (const sent of activities) delete sent.replyToId;
         return next();
       });
-      await context.sendActivity(activity);
+      try {
+        await context.sendActivity(activity);
+        outcome = { sent: true };
+      } catch (error) {
+        outcome = { error };
+      }
     });
+    if (!outcome) throw new Error('the proactive turn ended before the message was sent');
+    if ('error' in outcome) throw outcome.error;
   };
 }

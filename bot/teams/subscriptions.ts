@@ -4,6 +4,7 @@
 // so two instances sharing storage do not lose each other's changes (Storage has no create-if-absent, so only
 // the very first index write of two instances at the same moment could still race).
 import { TurnContext, type ConversationReference, type Storage, type StoreItem } from 'botbuilder';
+import { reminderLedgerKey } from '../state/keys';
 import type { Language } from './replyLanguage';
 import { channelConversationId, isChannelConversation } from './threading';
 
@@ -75,11 +76,11 @@ export class SubscriptionStore {
     return existing ? 'already' : 'added';
   }
 
-  /** True when the conversation was subscribed. */
+  /** True when the conversation was subscribed. Its reminder record goes too: nothing is kept for it. */
   async unsubscribe(conversationId: string): Promise<boolean> {
     const existing = await this.get(conversationId);
     await this.updateIndex((ids) => ids.filter((id) => id !== conversationId));
-    await this.storage.delete([itemKey(conversationId)]);
+    await this.storage.delete([itemKey(conversationId), reminderLedgerKey(conversationId)]);
     return !!existing;
   }
 

@@ -1,10 +1,18 @@
 // Welcome message when the bot is installed: Teams sends conversationUpdate (membersAdded with the bot itself)
 // and/or installationUpdate (action "add"). Often both arrive for one install, so a welcome already sent to the
-// conversation in the last few minutes is not repeated.
-import type { Activity, Storage } from 'botbuilder';
+// conversation in the last few minutes is not repeated. Those few minutes are all that is remembered.
+import type { Activity, Storage, StoreItem } from 'botbuilder';
 
 const WINDOW_MS = 10 * 60 * 1000;
-const key = (conversationId: string) => `welcome/${encodeURIComponent(conversationId)}`;
+/** One record of the welcomes of the last WINDOW_MS, not one key per conversation for ever. */
+const KEY = 'welcome/recent';
+/** Far more installs than ten minutes ever see; past this the oldest are dropped. */
+const MAX_REMEMBERED = 1000;
+const RETRIES = 10;
+
+interface RecentWelcomes extends StoreItem {
+  sentAt: Record<string, number>;
+}
 
 export function botWasAdded(activity: Partial<Activity>): boolean {
   if (activity.type === 'installationUpdate') return activity.action === 'add';
@@ -24,10 +32,17 @@ export function claimWelcome(storage: Storage, conversationId: string, now = Dat
 }
 
 async function claimNow(storage: Storage, conversationId: string, now: number): Promise<boolean> {
-  const k = key(conversationId);
-  const items = await storage.read([k]);
-  const last = Number(items[k]?.sentAt ?? 0);
-  if (now - last < WINDOW_MS) return false;
-  await storage.write({ [k]: { sentAt: now, eTag: '*' } });
-  return true;
+  for (let attempt = 1; ; attempt++) {
+    const doc = (await storage.read([KEY]))[KEY] as RecentWelcomes | undefined;
+    const recent = Object.entries(doc?.sentAt ?? {}).filter(([, at]) => typeof at === 'number' && now - at < WINDOW_MS);
+    if (recent.some(([id]) => id === conversationId)) return false;
+    const sentAt = Object.fromEntries([...recent.sort((a, b) => a[1] - b[1]).slice(-(MAX_REMEMBERED - 1)), [conversationId, now]]);
+    try {
+      // Another instance welcoming at the same moment makes this a conflict: read again.
+      await storage.write({ [KEY]: { sentAt, eTag: doc?.eTag ?? '*' } });
+      return true;
+    } catch (err) {
+      if (attempt >= RETRIES) throw err;
+    }
+  }
 }

@@ -2,49 +2,22 @@
 // keys come from a loopback OpenID endpoint (ToBotFromChannelOpenIdMetadataUrl), so the real botframework-connector validation runs:
 // a token signed by the published key passes, a forged one (other key, wrong audience, none) gets 401.
 import assert from 'node:assert/strict';
-import { createSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { keyPair, SERVICE_URL, startOpenIdEndpoint, token, type OpenIdEndpoint } from '../helpers/botToken';
 import { personal, startBot, type RunningBot } from '../helpers/teamsBot';
-
-const APP_ID = '11111111-2222-3333-4444-555555555555';
-const ISSUER = 'https://api.botframework.com';
-const SERVICE_URL = 'https://smba.trafficmanager.net/emea/';
-
-function keyPair(kid: string) {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return { kid, privateKey, jwk: { ...publicKey.export({ format: 'jwk' }), kid, use: 'sig', endorsements: ['msteams'] } };
-}
-
-function token(key: { kid: string; privateKey: KeyObject }, claims: Record<string, unknown>): string {
-  const now = Math.floor(Date.now() / 1000);
-  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const body = `${part({ alg: 'RS256', typ: 'JWT', kid: key.kid })}.${part({ iss: ISSUER, aud: APP_ID, serviceurl: SERVICE_URL, nbf: now - 60, exp: now + 600, ...claims })}`;
-  return `${body}.${createSign('RSA-SHA256').update(body).sign(key.privateKey).toString('base64url')}`;
-}
 
 describe('authentication with app credentials', () => {
   const published = keyPair('published-key');
   const stranger = keyPair('published-key'); // same kid, other key: a forgery
-  let openId: http.Server;
+  let openId: OpenIdEndpoint;
   let bot: RunningBot;
 
   before(async () => {
-    openId = http.createServer((req, res) => {
-      const base = `http://127.0.0.1:${(openId.address() as AddressInfo).port}`;
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(req.url?.startsWith('/keys') ? { keys: [published.jwk] } : { issuer: ISSUER, jwks_uri: `${base}/keys` }));
-    });
-    await new Promise<void>((resolve) => openId.listen(0, '127.0.0.1', () => resolve()));
-    const metadata = `http://127.0.0.1:${(openId.address() as AddressInfo).port}/.well-known/openidconfiguration`;
-    bot = await startBot({ env: {
-      MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret',
-      ToBotFromChannelOpenIdMetadataUrl: metadata, ToBotFromChannelTokenIssuer: ISSUER,
-    } });
+    openId = await startOpenIdEndpoint(published);
+    bot = await startBot({ env: openId.env });
   });
   after(async () => {
     await bot.close();
-    await new Promise((resolve) => openId.close(resolve));
+    await openId.close();
   });
 
   const send = (authorization?: string) => fetch(`${bot.url}/api/messages`, {

@@ -21,10 +21,12 @@ export interface StartComposedOptions extends Omit<ComposeOptions, 'env'> {
   dataDir: string;
   stateDir: string;
   env?: NodeJS.ProcessEnv;
+  /** Sent with every post (e.g. an authorization header when the bot has app credentials). */
+  headers?: () => Record<string, string>;
 }
 
 export async function startComposedBot(options: StartComposedOptions): Promise<RunningComposedBot> {
-  const { dataDir, stateDir, env, ...rest } = options;
+  const { dataDir, stateDir, env, headers, ...rest } = options;
   const bot = await composeBot({
     // Only what the test sets: a developer's .env or shell must not change the bot under test.
     env: { DATA_DIR: dataDir, STATE_DIR: stateDir, PORT: '0', ...env },
@@ -34,8 +36,9 @@ export async function startComposedBot(options: StartComposedOptions): Promise<R
     ...rest,
   });
   const url = await bot.listen(0, '127.0.0.1');
+  await bot.ready;
   const send = async (body: unknown) => {
-    const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers?.() }, body: JSON.stringify(body) });
     const raw = await res.text();
     return { status: res.status, body: raw ? JSON.parse(raw) : undefined };
   };

@@ -161,6 +161,10 @@ export interface FakeConnector {
   files: Map<string, FakeFile>;
   /** Paths fetched with GET (kept apart from `received`, which is what the bot sent). */
   downloads: string[];
+  /** While set, every POST is answered with this status (e.g. 403: the bot was removed) and not recorded. */
+  failWith?: number;
+  /** POSTs refused with failWith. */
+  refused: { url: string }[];
   close(): Promise<void>;
 }
 
@@ -175,6 +179,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const received: FakeConnector['received'] = [];
   const files = new Map<string, FakeFile>();
   const downloads: string[] = [];
+  const refused: FakeConnector['refused'] = [];
   const server = http.createServer((req, res) => {
     const file = req.method === 'GET' ? files.get(req.url ?? '') : undefined;
     if (req.method === 'GET') {
@@ -186,6 +191,12 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     let raw = '';
     req.on('data', (chunk) => (raw += chunk));
     req.on('end', () => {
+      if (connector.failWith) {
+        refused.push({ url: req.url ?? '' });
+        res.writeHead(connector.failWith, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } }));
+        return;
+      }
       received.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization, body: raw ? JSON.parse(raw) : undefined });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: `sent-${received.length}` }));
@@ -193,5 +204,6 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.address() as AddressInfo;
-  return { serviceUrl: `http://127.0.0.1:${port}/`, received, files, downloads, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  const connector: FakeConnector = { serviceUrl: `http://127.0.0.1:${port}/`, received, files, downloads, refused, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return connector;
 }

@@ -1,7 +1,7 @@
 // Ingestion: the same report in every format, added / replaced / unchanged / rejected / removed, restart,
 // uploads with their limits, the folder watcher, and swapping the search index without dropping questions.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { extractText } from '../../bot/corpus/extractText';
 import { parseReport } from '../../bot/corpus/parseReport';
@@ -12,6 +12,7 @@ import { outcomeText } from '../../bot/ingest/outcomeText';
 import { ReportLibrary, type IngestOutcome } from '../../bot/ingest/reportLibrary';
 import { watchReports } from '../../bot/ingest/watchReports';
 import { KnowledgeBase } from '../../bot/knowledgeBase';
+import { smallDisk } from '../state/smallDisk';
 import { copyOfSeeds, fixturesDir, removeTempDirs, reportDatedAs, SEED_2019, seedDir, seedText, tempDir, waitUntil } from './helpers';
 
 after(removeTempDirs);
@@ -179,9 +180,35 @@ describe('ingestUpload (files sent to the bot)', () => {
     try {
       const outcome = await ingestUpload(library, 'nieuw.txt', Buffer.from(reportDatedAs('1 maart 2022')));
       assert.equal(outcome.kind, 'rejected');
-      assert.match(outcome.error!.text('nl'), /^nieuw\.txt kan niet worden gelezen/);
+      assert.match(outcome.error!.text('nl'), /^nieuw\.txt kon niet worden opgeslagen in de map met terugkoppelingen \(ENOENT\)/);
     } finally {
       console.error = error;
+    }
+  });
+
+  it('says the reports folder is full when it is, and leaves no temp file', async function () {
+    const disk = await smallDisk(256 * 1024);
+    try {
+      if (disk.kind !== 'tmpfs') this.skip(); // needs a real full disk: root may mount a tmpfs, nothing else can fill one
+      cpSync(path.join(seedDir, SEED_2019), path.join(disk.dir, SEED_2019));
+      const library = new ReportLibrary(disk.dir);
+      await library.scan();
+      await disk.fill(2048);
+      const error = console.error;
+      console.error = () => undefined;
+      try {
+        const outcome = await ingestUpload(library, 'nieuw.txt', Buffer.from(reportDatedAs('1 maart 2022')));
+        assert.equal(outcome.kind, 'rejected');
+        assert.equal(outcome.error!.text('nl'), 'nieuw.txt kon niet worden opgeslagen: de map met terugkoppelingen is vol. Vraag de beheerder ruimte vrij te maken.');
+        assert.match(outcome.error!.text('en'), /^nieuw\.txt could not be stored: the reports folder is full/);
+      } finally {
+        console.error = error;
+      }
+      assert.deepEqual(readdirSync(disk.dir).filter((n) => n.startsWith('.ingest-')), [], 'temp file left behind');
+      await disk.free();
+      assert.equal((await ingestUpload(library, 'nieuw.txt', Buffer.from(reportDatedAs('1 maart 2022')))).kind, 'added');
+    } finally {
+      disk.remove();
     }
   });
 

@@ -1,14 +1,16 @@
 // A new report dropped into the data folder is announced once in every subscribed conversation: a new post in
 // a channel, a message in a personal chat; never twice across restarts or with two instances sharing state.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ConversationReference } from 'botbuilder';
-import type { AdaptiveCard } from '../../bot/cards/summaryCard';
+import { cardBytes, CARD_MAX_BYTES, type AdaptiveCard } from '../../bot/cards/summaryCard';
 import { ReportLibrary } from '../../bot/ingest/reportLibrary';
 import { watchReports, type ReportWatcher } from '../../bot/ingest/watchReports';
 import { broadcastReference, SummaryBroadcaster, type BroadcastDependencies } from '../../bot/notify/broadcastSummary';
 import { FileStorage } from '../../bot/state/fileStorage';
+import { ANNOUNCEMENTS_KEY } from '../../bot/state/keys';
+import { cardProblems } from '../cards/cardProblems';
 import { SubscriptionStore, type Subscription } from '../../bot/teams/subscriptions';
 import { copyOfSeeds, removeTempDirs, reportDatedAs, tempDir, waitUntil } from '../ingest/helpers';
 
@@ -194,6 +196,101 @@ describe('broadcasting the summary of a new report', function () {
     clock += 6 * 60_000;
     assert.deepEqual((await broadcaster.sync(library.entries())).announcements, []);
     assert.deepEqual(posts.map((p) => p.conversationId), [PERSONAL, CHANNEL]);
+  });
+
+  it('renews its claim while a long delivery runs, so a second instance does not take the report over', async () => {
+    const dataDir = copyOfSeeds();
+    const stateDir = tempDir('lovp-state-');
+    const store = new SubscriptionStore(new FileStorage(stateDir));
+    const ids = Array.from({ length: 6 }, (_, i) => `a:personal-${i}`);
+    for (const id of ids) await store.subscribe({ ...personalSubscription(), conversationId: id, reference: { ...personalSubscription().reference, conversation: { ...personalSubscription().reference.conversation!, id } } });
+    let clock = Date.parse('2021-07-01T10:00:00Z');
+    const posts: Post[] = [];
+    const library = new ReportLibrary(dataDir);
+    await library.scan();
+    const instance = (onPost: () => Promise<void>) => {
+      const storage = new FileStorage(stateDir);
+      return new SummaryBroadcaster({
+        storage,
+        subscriptions: new SubscriptionStore(storage),
+        postCard: async (reference, card) => {
+          posts.push({ conversationId: reference.conversation!.id, card });
+          await onPost();
+        },
+        now: () => new Date(clock),
+        logger: quiet,
+      });
+    };
+    // Each post takes two minutes: the six take longer than the five-minute lease. During the fourth, eight
+    // minutes after the claim, another instance runs its round.
+    const second = instance(async () => undefined);
+    const first = instance(async () => {
+      clock += 2 * 60_000;
+      if (posts.length === 4) await second.sync(library.entries());
+    });
+    await first.sync(library.entries()); // baseline
+    await library.ingestBuffer('nieuw.txt', Buffer.from(reportDatedAs('1 november 2021')));
+    await first.sync(library.entries());
+    assert.deepEqual(posts.map((p) => p.conversationId).sort(), [...ids].sort(), 'each conversation once');
+  });
+
+  it('posts a burst of new reports as one card per conversation, listing the meetings', async () => {
+    const dataDir = copyOfSeeds();
+    const stateDir = tempDir('lovp-state-');
+    await subscribeBoth(stateDir);
+    const posts: Post[] = [];
+    const storage = new FileStorage(stateDir);
+    const library = new ReportLibrary(dataDir);
+    await library.scan();
+    const broadcaster = new SummaryBroadcaster({ storage, subscriptions: new SubscriptionStore(storage), postCard: async (reference, card) => void posts.push({ conversationId: reference.conversation!.id, card }), logger: quiet });
+    await broadcaster.sync(library.entries()); // baseline
+    const dates = ['3 juni 2021', '24 juni 2021', '9 september 2021', '28 oktober 2021', '25 november 2021'];
+    for (const [i, date] of dates.entries()) writeFileSync(path.join(dataDir, `nieuw-${i}.txt`), reportDatedAs(date));
+    await library.scan();
+    const result = await broadcaster.sync(library.entries());
+    assert.equal(result.announcements.length, 5);
+    assert.deepEqual(posts.map((p) => p.conversationId).sort(), [CHANNEL, PERSONAL].sort(), 'one card per conversation');
+    const card = posts.find((p) => p.conversationId === CHANNEL)!.card;
+    assert.deepEqual(cardProblems(card), []);
+    assert.ok(cardBytes(card) <= CARD_MAX_BYTES);
+    assert.equal(card.body[1].text, '5 nieuwe terugkoppelingen');
+    const listed = card.body.filter((e: any) => e.type === 'Container').map((c: any) => c.items[0].text);
+    assert.deepEqual(listed, ['LOVP 25 november 2021', 'LOVP 28 oktober 2021', 'LOVP 9 september 2021', 'LOVP 24 juni 2021', 'LOVP 3 juni 2021']);
+    assert.equal(posts.find((p) => p.conversationId === PERSONAL)!.card.body[1].text, '5 new reports');
+    assert.deepEqual((await broadcaster.sync(library.entries())).announcements, [], 'nothing is posted again');
+    assert.equal(posts.length, 2);
+  });
+
+  it('keeps the ledger bounded: nothing per conversation once announced, removed reports forgotten after a week', async () => {
+    const dataDir = copyOfSeeds();
+    const stateDir = tempDir('lovp-state-');
+    const store = new SubscriptionStore(new FileStorage(stateDir));
+    for (let i = 0; i < 20; i++) await store.subscribe({ ...personalSubscription(), conversationId: `a:chat-${i}`, reference: { ...personalSubscription().reference, conversation: { ...personalSubscription().reference.conversation!, id: `a:chat-${i}` } } });
+    let clock = Date.parse('2021-07-01T10:00:00Z');
+    const storage = new FileStorage(stateDir);
+    const library = new ReportLibrary(dataDir);
+    await library.scan();
+    const broadcaster = new SummaryBroadcaster({ storage, subscriptions: new SubscriptionStore(storage), postCard: async () => undefined, now: () => new Date(clock), logger: quiet });
+    await broadcaster.sync(library.entries()); // baseline
+    const ledgerBytes = async () => JSON.stringify((await storage.read([ANNOUNCEMENTS_KEY]))[ANNOUNCEMENTS_KEY]).length;
+    const sizes: number[] = [];
+    for (const date of ['3 juni 2021', '24 juni 2021', '9 september 2021']) {
+      writeFileSync(path.join(dataDir, `${date}.txt`), reportDatedAs(date));
+      await library.scan();
+      await broadcaster.sync(library.entries());
+      sizes.push(await ledgerBytes());
+    }
+    // A report adds its own small record, not one per conversation.
+    assert.ok(sizes[2] - sizes[1] < 400, `ledger grew ${sizes[1]} -> ${sizes[2]} bytes for one report to 20 conversations`);
+    rmSync(path.join(dataDir, '3 juni 2021.txt'));
+    await library.scan();
+    await broadcaster.sync(library.entries());
+    const ledger = async () => (await storage.read([ANNOUNCEMENTS_KEY]))[ANNOUNCEMENTS_KEY] as any;
+    assert.ok(Object.values((await ledger()).reports).some((r: any) => r.date === '2021-06-03'), 'kept for a while');
+    clock += 8 * 24 * 60 * 60_000;
+    await broadcaster.sync(library.entries());
+    assert.ok(!Object.values((await ledger()).reports).some((r: any) => r.date === '2021-06-03'), 'forgotten after a week');
+    assert.equal(Object.keys((await ledger()).reports).length, library.entries().length);
   });
 
   it('addresses a channel itself (no thread, no activity id) and a personal chat as it is', () => {
