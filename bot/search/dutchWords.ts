@@ -1,6 +1,6 @@
 // Which Dutch words describe rather than name a topic. A question's verbs and adjectives ("aarzelt",
 // "weggehaald", "wettelijke") say little about which section answers it; its nouns ("carbidschieten",
-// "achterstand") say what it is about. The part of speech comes from lexicon/nl-words.tsv (FreeDict + WordNet);
+// "achterstand") say what it is about. The part of speech comes from wordlists/nl-words.tsv (FreeDict + WordNet);
 // inflected forms are taken back to the dictionary form first.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +11,7 @@ function load(): Map<string, string> {
   if (words) return words;
   words = new Map();
   try {
-    for (const line of readFileSync(path.join(__dirname, 'lexicon', 'nl-words.tsv'), 'utf8').split('\n')) {
+    for (const line of readFileSync(path.join(__dirname, 'wordlists', 'nl-words.tsv'), 'utf8').split('\n')) {
       if (!line || line.startsWith('#')) continue;
       const [word, pos] = line.split('\t');
       words.set(word, pos ?? '');

@@ -1,4 +1,4 @@
-// Builds bot/search/lexicon/en-nl.tsv, the general English -> Dutch word list under the domain glossary, from
+// Builds bot/search/wordlists/en-nl.tsv, the general English -> Dutch word list under the domain glossary, from
 // Debian's FreeDict dictionaries (English-Dutch and Dutch-English, GPL-2+) and WordNet 3.0 (English synonyms,
 // for English words the dictionaries lack: "cop" -> policeman -> agent). Run it when those sources change:
 //   npx tsx bot/tools/buildLexicon.ts [--from DIR] [--out FILE]
@@ -9,6 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { tokenize } from '../search/textAnalysis';
 
 const PACKAGES = ['dict-freedict-eng-nld', 'dict-freedict-nld-eng', 'wordnet-base'];
 /** Dutch words kept per English word: the dictionaries list the common sense first. */
@@ -27,8 +28,9 @@ function unpackPackages(): string {
   return dir;
 }
 
-/** Lower case, ligatures and accents folded the way bot/search/textAnalysis.ts tokenises ("ĳ" -> "ij"). */
-const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+/** Tokenised exactly as questions and reports are (bot/search/textAnalysis.ts: "ĳ" -> "ij", "online-fraude" ->
+ *  "online fraude"), so the bot reads the list as it is, without tokenising 100,000 phrases at every start. */
+const fold = (s: string) => tokenize(s).join(' ');
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const decode64 = (s: string) => [...s].reduce((n, c) => n * 64 + BASE64.indexOf(c), 0);
@@ -43,7 +45,7 @@ function readDictd(root: string, name: string): Map<string, string[]> {
     if (!length || head.startsWith('00-database')) continue;
     const body = data.subarray(decode64(offset), decode64(offset) + decode64(length)).toString('utf8').split('\n').slice(1);
     const translations = body.flatMap((l) => l.replace(/^\s*\d+\.\s*/, '').split(/[,;]/)).map((t) => fold(t.replace(/\(.*?\)/g, '')))
-      .filter((t) => t && t.split(' ').length <= 3 && /^[a-z][a-z' -]*$/.test(t));
+      .filter((t) => t && t.split(' ').length <= 3 && /^[a-z][a-z0-9 ]*$/.test(t));
     if (!translations.length) continue;
     const key = fold(head);
     entries.set(key, [...new Set([...(entries.get(key) ?? []), ...translations])]);
@@ -184,7 +186,7 @@ function main() {
   const args = process.argv.slice(2);
   const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
   const root = opt('--from') ?? unpackPackages();
-  const out = opt('--out') ?? path.join(__dirname, '../search/lexicon/en-nl.tsv');
+  const out = opt('--out') ?? path.join(__dirname, '../search/wordlists/en-nl.tsv');
   const dutchOut = path.join(path.dirname(out), 'nl-words.tsv');
   const { lexicon, forms, dutch } = buildLexicon(root);
   const header = [
@@ -193,7 +195,7 @@ function main() {
     '# dict-freedict-nld-eng; Copyright (C) 1999-2022 FreeDict contributors; GNU GPL version 2 or later) and',
     '# WordNet 3.0 (Debian package wordnet-base; WordNet 3.0 Copyright 2006 by Princeton University, WordNet licence).',
     '# This file is a derived work of FreeDict and is distributed under the GNU GPL version 2 or later; see',
-    '# bot/search/lexicon/NOTICE. Lines: english<TAB>dutch|dutch|...<TAB>part of speech (n, v, a, r; WordNet\'s main one)',
+    '# bot/search/wordlists/NOTICE. Lines: english<TAB>dutch|dutch|...<TAB>part of speech (n, v, a, r; WordNet\'s main one)',
     '# and =form<TAB>lemma (irregular English forms).',
   ];
   const lines = [...lexicon].sort(([a], [b]) => a.localeCompare(b)).map(([en, { dutch, pos }]) => `${en}\t${dutch.join('|')}\t${pos}`);
@@ -202,7 +204,7 @@ function main() {
   const dutchHeader = [
     '# Dutch words with the main part of speech of their English translation (n, v, a, r; empty when unknown),',
     '# derived by bot/tools/buildLexicon.ts from the FreeDict Dutch-English dictionary (GNU GPL version 2 or later)',
-    '# and WordNet 3.0; see bot/search/lexicon/NOTICE. Lines: dutch<TAB>part of speech.',
+    '# and WordNet 3.0; see bot/search/wordlists/NOTICE. Lines: dutch<TAB>part of speech.',
   ];
   const dutchLines = [...dutch].sort(([a], [b]) => a.localeCompare(b)).map(([nl, pos]) => `${nl}\t${pos}`);
   writeFileSync(dutchOut, [...dutchHeader, ...dutchLines].join('\n') + '\n');
