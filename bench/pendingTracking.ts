@@ -10,7 +10,7 @@ import { ItemStore } from '../bot/pending/itemStore';
 import { PendingTracker } from '../bot/pending/pendingTracker';
 import { loadBotConfig } from '../bot/teams/config';
 import { createServer } from '../bot/teams/createServer';
-import { TrackedPending } from '../bot/teams/trackedPending';
+import { TrackedPending } from '../bot/pending/trackedPending';
 import { personalMessage, postActivity } from './activities';
 import { median, percentiles, type Percentiles } from './stats';
 

@@ -29,11 +29,11 @@ import { anyoneMayUpload, loadBotConfig, openDefaults, type BotConfig } from './
 import { createAdapter } from './teams/createAdapter';
 import type { KnowledgeSource } from './teams/createApp';
 import { createServer } from './teams/createServer';
-import { OffThreadIndex } from './teams/offThreadIndex';
+import { OffThreadIndex } from './answer/offThreadIndex';
 import { proactiveSender, type SendProactive } from './teams/proactive';
-import { SubscriptionStore, type Subscription } from './teams/subscriptions';
+import { SubscriptionStore, type Subscription } from './notify/subscriptions';
 import { cardMessage } from './teams/summaryText';
-import { TrackedPending } from './teams/trackedPending';
+import { TrackedPending } from './pending/trackedPending';
 
 export type BotLogger = Pick<Console, 'log' | 'warn' | 'error'>;
 

@@ -1,10 +1,11 @@
 // Answers questions about the meetings: finds the sections a question is about and quotes the
 // sentences that answer it, with the meeting date and section for every answer.
+import type { Language } from './shared/language';
 import { loadCorpus } from './corpus/loadCorpus';
 import type { Meeting } from './corpus/meeting';
 import { ReportError } from './corpus/parseReport';
 import { datesMatching, findDateHint, type DateHint } from './answer/dateHints';
-import { detectLanguage, type Language } from './answer/detectLanguage';
+import { detectLanguage } from './answer/detectLanguage';
 import { isFollowUp, type TopicContext } from './answer/followUp';
 import { isOverview } from './answer/overview';
 import { pickQuote } from './answer/pickQuote';

@@ -10,7 +10,7 @@ import { ReminderLedger } from '../bot/pending/reminderLedger';
 import { itemsToRemind, reminderOptionsFromEnv, ReminderScheduler, type ReminderItem, type ReminderSubscription } from '../bot/pending/reminders';
 import { FileStorage } from '../bot/state/fileStorage';
 import { reminderLedgerKey } from '../bot/state/keys';
-import { SubscriptionStore } from '../bot/teams/subscriptions';
+import { SubscriptionStore } from '../bot/notify/subscriptions';
 
 /**
  * A clock the test moves; sleeping moves it too (as if the time had passed) and lets other work run. With

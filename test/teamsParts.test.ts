@@ -9,7 +9,7 @@ import { parseCommand } from '../bot/teams/commands';
 import { loadBotConfig } from '../bot/teams/config';
 import { replyLanguage } from '../bot/teams/replyLanguage';
 import { stripMentions } from '../bot/teams/stripMentions';
-import { SubscriptionStore, type Subscription } from '../bot/teams/subscriptions';
+import { SubscriptionStore, type Subscription } from '../bot/notify/subscriptions';
 import { keySentence } from '../bot/cards/keySentence';
 import { findMeeting } from '../bot/teams/summaryText';
 import { channelConversationId, threadConversationId } from '../bot/teams/threading';

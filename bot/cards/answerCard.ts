@@ -2,9 +2,10 @@
 // question, then each quote with its source (meeting date and section) numbered [1], [2], ..., a box to ask
 // another question, and, when asked from a summary, a button back to it. Cards cannot carry Teams' citation
 // entity, so the sources are written out under each quote.
+import type { Language } from '../shared/language';
 import { meetingLabel } from '../corpus/meeting';
 import { shorten } from './keySentence';
-import { askQuestionAction, type AdaptiveCard, type CardLanguage } from './summaryCard';
+import { askQuestionAction, type AdaptiveCard } from './summaryCard';
 import { SUMMARY_VERB } from './pendingCard';
 
 export interface CardAnswer {
@@ -37,7 +38,7 @@ const LABELS = {
 const MAX_QUESTION_CHARS = 300;
 const MAX_QUOTE_CHARS = 600;
 
-export function answerCard(question: string, answers: CardAnswer[], options: { language?: CardLanguage; meetingDate?: string } = {}): AdaptiveCard {
+export function answerCard(question: string, answers: CardAnswer[], options: { language?: Language; meetingDate?: string } = {}): AdaptiveCard {
   const language = options.language ?? 'nl';
   const t = LABELS[language];
   const text = (value: string, extra: Record<string, unknown> = {}) => ({ type: 'TextBlock', text: value, wrap: true, ...extra });

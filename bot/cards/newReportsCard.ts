@@ -2,10 +2,11 @@
 // one summary card each: per meeting its date, number of topics and first headings, with a button that brings
 // that meeting's summary card in place (verb "summary"), and the question box. Newest first; at most
 // MAX_LISTED meetings, the rest counted.
+import type { Language } from '../shared/language';
 import { formatDate, meetingLabel, type Meeting } from '../corpus/meeting';
 import { shorten } from './keySentence';
 import { SUMMARY_VERB } from './pendingCard';
-import { askQuestionAction, type AdaptiveCard, type CardLanguage } from './summaryCard';
+import { askQuestionAction, type AdaptiveCard } from './summaryCard';
 
 const MAX_LISTED = 15;
 const MAX_HEADINGS_CHARS = 160;
@@ -35,7 +36,7 @@ const LABELS = {
   },
 } as const;
 
-export function newReportsCard(meetings: Meeting[], language: CardLanguage = 'nl'): AdaptiveCard {
+export function newReportsCard(meetings: Meeting[], language: Language = 'nl'): AdaptiveCard {
   const t = LABELS[language];
   const newest = [...meetings].sort((a, b) => b.date.localeCompare(a.date));
   const shown = newest.slice(0, MAX_LISTED);

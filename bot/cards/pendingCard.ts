@@ -9,9 +9,10 @@
 // replaces that message for everyone, and its `refresh` lets every client fetch the current list when it shows
 // the card (Universal Actions). 'inPlace': the list stands in for another card (summary, reminder) for the one
 // person who clicked; marking done answers only that person, so the card it stands in for stays for the others.
+import type { Language } from '../shared/language';
 import { meetingLabel } from '../corpus/meeting';
 import { DUE_GROUPS, groupByDue, type DueGroup } from '../pending/dueGroups';
-import { CARD_MAX_BYTES, cardBytes, formatDue, type AdaptiveCard, type CardLanguage } from './summaryCard';
+import { CARD_MAX_BYTES, cardBytes, formatDue, type AdaptiveCard } from './summaryCard';
 import { shorten } from './keySentence';
 
 export const PENDING_VERBS = { list: 'pendingList', done: 'pendingDone', reopen: 'pendingReopen' } as const;
@@ -41,7 +42,7 @@ export interface PendingCardItem {
 }
 
 export interface PendingCardOptions {
-  language?: CardLanguage;
+  language?: Language;
   view?: PendingView;
   /** 0-based page. */
   page?: number;
@@ -63,7 +64,7 @@ export interface PendingCardOptions {
 export interface PendingActionData {
   view?: PendingView;
   page?: number;
-  lang?: CardLanguage;
+  lang?: Language;
   meetingDate?: string;
   itemId?: string;
   older?: boolean;
@@ -127,7 +128,7 @@ const text = (value: string, extra: Element = {}): Element => ({ type: 'TextBloc
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** "minister · uiterlijk september 2020 · LOVP 10 februari 2020 · Jaarwisseling" */
-export function itemFacts(item: PendingCardItem, language: CardLanguage, group?: DueGroup): string {
+export function itemFacts(item: PendingCardItem, language: Language, group?: DueGroup): string {
   const t = LABELS[language];
   const when = item.due ? (group === 'overdue' ? '' : `${t.due} ${formatDue(item.due, language)}`) : t.noDue;
   return [item.owner, when, meetingLabel({ date: item.date }, language), item.section].filter(Boolean).join(' · ');
@@ -137,7 +138,7 @@ export function itemFacts(item: PendingCardItem, language: CardLanguage, group?:
  * One item: its name in its own words, who and when, "over de datum" when so, where it came back with what was
  * said there, and its buttons (done, and the full text on request). `group` marks overdue items.
  */
-export function itemContainer(item: PendingCardItem, language: CardLanguage, doneData: PendingActionData, group?: DueGroup, withText = true): Element {
+export function itemContainer(item: PendingCardItem, language: Language, doneData: PendingActionData, group?: DueGroup, withText = true): Element {
   const t = LABELS[language];
   const items: Element[] = [
     text(shorten(oneLine(item.title ?? item.text), TITLE_CHARS), { weight: 'Bolder' }),
@@ -164,7 +165,7 @@ export function itemContainer(item: PendingCardItem, language: CardLanguage, don
   return { type: 'Container', separator: true, spacing: 'Medium', items };
 }
 
-function groupHeader(group: DueGroup, count: number, language: CardLanguage): Element {
+function groupHeader(group: DueGroup, count: number, language: Language): Element {
   const color = group === 'overdue' ? 'Attention' : group === 'soon' ? 'Warning' : 'Default';
   return text(`${LABELS[language].groups[group]} (${count})`, { weight: 'Bolder', size: 'Medium', color, spacing: 'Large' });
 }
@@ -261,7 +262,7 @@ function buildCard(items: PendingCardItem[], options: PendingCardOptions, budget
 }
 
 /** "Oudere punten (n)": a button that unfolds the newest older items; the rest a click further. */
-function olderItems(older: PendingCardItem[], language: CardLanguage, base: PendingActionData, budget: Budget): Element[] {
+function olderItems(older: PendingCardItem[], language: Language, base: PendingActionData, budget: Budget): Element[] {
   const t = LABELS[language];
   const id = 'older-items';
   const listed = older.slice(0, budget.olderListed);
@@ -276,7 +277,7 @@ function olderItems(older: PendingCardItem[], language: CardLanguage, base: Pend
   ];
 }
 
-function pendingFallbackText(shown: PendingCardItem[], total: number, language: CardLanguage): string {
+function pendingFallbackText(shown: PendingCardItem[], total: number, language: Language): string {
   const t = LABELS[language];
   if (total === 0) return t.none;
   return `${t.title(total)}: ${shown.map((i) => `${shorten(oneLine(i.title ?? i.text), 60)} (${i.due ? formatDue(i.due, language) : t.noDue})`).join('; ')}`;

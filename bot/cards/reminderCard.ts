@@ -2,7 +2,8 @@
 // as in the pending list (their own words and owner, overdue marked, where they came back), each with its
 // "Afgehandeld"/"Done" button, and a button for the whole list. Clicking either shows the pending list in place
 // of the reminder for the person who clicked (the reminder itself stays for the others).
-import { CARD_MAX_BYTES, cardBytes, type AdaptiveCard, type CardLanguage } from './summaryCard';
+import type { Language } from '../shared/language';
+import { CARD_MAX_BYTES, cardBytes, type AdaptiveCard } from './summaryCard';
 import { shorten } from './keySentence';
 import { itemContainer, PENDING_VERBS, type PendingActionData, type PendingCardItem } from './pendingCard';
 
@@ -31,13 +32,13 @@ const LABELS = {
 
 const MAX_LISTED = 15;
 
-export function reminderCard(items: ReminderCardItem[], language: CardLanguage = 'nl', maxBytes = CARD_MAX_BYTES): AdaptiveCard {
+export function reminderCard(items: ReminderCardItem[], language: Language = 'nl', maxBytes = CARD_MAX_BYTES): AdaptiveCard {
   let card = build(items, language, Math.min(items.length, MAX_LISTED));
   for (let listed = Math.min(items.length, MAX_LISTED) - 1; listed >= 1 && cardBytes(card) > maxBytes; listed--) card = build(items, language, listed);
   return card;
 }
 
-function build(items: ReminderCardItem[], language: CardLanguage, listed: number): AdaptiveCard {
+function build(items: ReminderCardItem[], language: Language, listed: number): AdaptiveCard {
   const t = LABELS[language];
   const data: PendingActionData = { view: 'inPlace', lang: language };
   const text = (value: string, extra: Record<string, unknown> = {}) => ({ type: 'TextBlock', text: value, wrap: true, ...extra });

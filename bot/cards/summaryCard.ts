@@ -2,10 +2,9 @@
 // sentence, the meeting's pending items, and buttons to list pending items (verb "pendingList") and to ask a
 // question (verb "ask", text in input "question"). Kept under Teams' message size limit by shortening
 // sentences, then listing fewer pending items, then leaving out the last sections (saying how many).
+import type { Language } from '../shared/language';
 import { formatDate, meetingLabel, type Meeting } from '../corpus/meeting';
 import { keySentence, shorten } from './keySentence';
-
-export type CardLanguage = 'nl' | 'en';
 
 /** A pending item as the card shows it (bot/pending produces these, with more fields). */
 export interface CardPendingItem {
@@ -18,7 +17,7 @@ export interface CardPendingItem {
 }
 
 export interface SummaryCardOptions {
-  language?: CardLanguage;
+  language?: Language;
   pending?: CardPendingItem[];
   /** Shown when this card announces a corrected version of a report announced before. */
   updated?: boolean;
@@ -91,7 +90,7 @@ const MONTHS = {
 };
 
 /** 'YYYY' | 'YYYY-MM' | 'YYYY-MM-DD' as words; anything else as it is. */
-export function formatDue(due: string, language: CardLanguage): string {
+export function formatDue(due: string, language: Language): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(due)) return formatDate(due, language);
   const month = /^(\d{4})-(\d{2})$/.exec(due);
   if (month && +month[2] >= 1 && +month[2] <= 12) return `${MONTHS[language][+month[2] - 1]} ${month[1]}`;

@@ -2,6 +2,7 @@
 // Checks each file (readable, a dated "Bestuurlijke terugkoppeling"), then copies it into the data folder
 // (DATA_DIR, default ./data) when it is new or a changed version of a meeting already there. A running bot
 // picks the file up from the folder and announces it. Exit code 1 when any file was refused.
+import type { Language } from '../shared/language';
 import { config } from 'dotenv';
 import path from 'node:path';
 import { ReportLibrary, type IngestOutcome } from '../ingest/reportLibrary';
@@ -10,7 +11,7 @@ import { outcomeText } from '../ingest/outcomeText';
 const USAGE = 'usage: npm run ingest -- FILE... [--data DIR] [--lang nl|en] [--json]';
 
 function parseArgs(argv: string[]) {
-  const opts = { data: '', language: 'en' as 'nl' | 'en', json: false, files: [] as string[] };
+  const opts = { data: '', language: 'en' as Language, json: false, files: [] as string[] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--data') opts.data = argv[++i] ?? '';

@@ -1,4 +1,5 @@
 // A report file sent to the bot (personal chat): checked for type and size, then taken in like any other.
+import type { Language } from '../shared/language';
 import { isReportFile } from '../corpus/extractText';
 import { IngestError } from './ingestError';
 import type { IngestOutcome, ReportLibrary } from './reportLibrary';
@@ -19,7 +20,7 @@ export function maxUploadBytes(env: NodeJS.ProcessEnv = process.env): number {
 
 /**
  * Takes in an uploaded report. Never throws for bad input: a refused file comes back as
- * { kind: 'rejected', error } where error.text('nl' | 'en') says why, naming the file.
+ * { kind: 'rejected', error } where error.text(Language) says why, naming the file.
  */
 export async function ingestUpload(library: ReportLibrary, fileName: string, content: Buffer, maxBytes = maxUploadBytes()): Promise<IngestOutcome> {
   const name = safeFileName(fileName);

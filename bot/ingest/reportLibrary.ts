@@ -13,6 +13,7 @@ import { DEFAULT_READ_LIMITS, type ReadLimits } from '../corpus/readLimits';
 import { contentHash } from './contentHash';
 import { IngestError } from './ingestError';
 import { TaskWorkerClosed } from './taskWorker';
+import { SerialQueue } from '../shared/serialQueue';
 
 export type IngestKind = 'added' | 'replaced' | 'unchanged' | 'rejected' | 'removed';
 
@@ -78,7 +79,7 @@ export class ReportLibrary {
   private current = new Map<string, LibraryEntry>();
   private snapshot: readonly Meeting[] = Object.freeze([]);
   private readonly listeners = new Set<ChangeListener>();
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
   private readonly parse: ParseFile;
 
   constructor(dataDir: string, options: { parse?: ParseFile } = {}) {
@@ -160,9 +161,7 @@ export class ReportLibrary {
   }
 
   private serial<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(task, task);
-    this.queue = result.catch(() => undefined);
-    return result;
+    return this.queue.run(task);
   }
 
   private async reconcile(): Promise<IngestOutcome[]> {

@@ -4,6 +4,7 @@
 // 'once per item per window per conversation' is kept in the shared Storage (reminderLedger.ts), so it holds
 // across restarts and between instances. Sending is injected (the Teams wiring posts the card), and so is the
 // clock, so tests run on a fake one.
+import type { Language } from '../shared/language';
 import { randomUUID } from 'node:crypto';
 import type { ConversationReference, Storage } from 'botbuilder';
 import { Cron } from 'croner';
@@ -21,7 +22,7 @@ export interface ReminderItem extends PendingItem {
 export interface ReminderSubscription {
   conversationId: string;
   reference: Partial<ConversationReference>;
-  language?: 'nl' | 'en';
+  language?: Language;
 }
 
 export interface SubscriptionSource {

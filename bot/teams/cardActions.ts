@@ -9,6 +9,7 @@
 // The invoke response carries the card, which Teams shows in place of the clicked card. teams-ai would update the
 // message for everyone whenever the card has `refresh`; that would replace a summary card in a channel by one
 // person's list, so the response is sent here and the message updated only where that is meant.
+import type { Language } from '../shared/language';
 import type { Application } from '@microsoft/teams-ai';
 import { CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import { answerCard } from '../cards/answerCard';
@@ -19,7 +20,7 @@ import { formatDate, meetingLabel } from '../corpus/meeting';
 import type { KnowledgeSource, Logger } from './createApp';
 import { TEXT } from './messages';
 import type { PendingItem, PendingSource } from './pendingSource';
-import { localeLanguage, replyLanguage, type Language } from './replyLanguage';
+import { localeLanguage, replyLanguage } from './replyLanguage';
 
 export interface CardActionDependencies {
   knowledge: () => KnowledgeSource;

@@ -1,12 +1,13 @@
 // Teams native citations: the answer text carries [1], [2] markers next to each quoted part, and an
 // AI entity (schema.org Message) lists one Claim per marker with the meeting and section as the document name
 // and the quote as its abstract. Limits from Teams: name 80 characters, abstract 160, at most 20 citations.
+import type { Language } from '../shared/language';
 import type { Activity } from 'botbuilder';
 import type { AIEntity, ClientCitation } from '@microsoft/teams-ai/lib/types';
 import { meetingLabel } from '../corpus/meeting';
 import type { Answer } from '../knowledgeBase';
 import { MAX_CITATIONS } from './config';
-import type { Language } from './replyLanguage';
+
 import { truncate } from './truncate';
 
 export const MAX_NAME_CHARS = 80;

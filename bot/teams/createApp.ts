@@ -1,5 +1,6 @@
 // The teams-ai Application: which activity goes to which handler. The handlers themselves live in their own
 // files (commands, citations, welcome, subscriptions); this file only wires them together.
+import type { Language } from '../shared/language';
 import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
 import { formatDate, type Meeting } from '../corpus/meeting';
@@ -15,9 +16,10 @@ import type { BotConfig } from './config';
 import { meetingsText } from './meetingsText';
 import { TEXT } from './messages';
 import { noPendingItems, pendingText, type PendingSource } from './pendingSource';
-import { replyLanguage, type Language } from './replyLanguage';
+import { replyLanguage } from './replyLanguage';
 import { stripMentions } from './stripMentions';
-import { SubscriptionStore, subscriptionFor } from './subscriptions';
+import { SubscriptionStore } from '../notify/subscriptions';
+import { subscriptionFor } from './subscriptionFor';
 import { cardMessage, findMeeting, summaryMessage } from './summaryText';
 import { handleFiles, hasFiles, type UploadSettings } from './fileUploads';
 import { keepEntityFields } from './keepEntityFields';

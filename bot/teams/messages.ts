@@ -1,5 +1,6 @@
 // Every fixed text the bot says, in Dutch and English, so both languages stay in step.
-import type { Language } from './replyLanguage';
+
+import type { Language } from '../shared/language';
 import { truncate } from './truncate';
 
 /** What the user typed is echoed back at most this long. */

@@ -1,8 +1,9 @@
 // Where "openstaand" gets its items. The real extractor lives in bot/pending/; the bot only needs this shape,
 // so it is injected (bot/composeBot.ts wires the real source, bot/teams/trackedPending.ts).
+import type { Language } from '../shared/language';
 import { formatDate } from '../corpus/meeting';
 import { TEXT } from './messages';
-import type { Language } from './replyLanguage';
+
 import { truncate } from './truncate';
 import type { PendingCardItem } from '../cards/pendingCard';
 

@@ -1,8 +1,7 @@
 // The reply language follows the user's text. Very short texts ("?", a date) say little, so then the Teams
 // client locale decides, and Dutch is the default: the bot serves Dutch public-safety staff.
+import type { Language } from '../shared/language';
 import { detectLanguage } from '../answer/detectLanguage';
-
-export type Language = 'nl' | 'en';
 
 /** 'en' for en-US/en-GB, 'nl' for nl-NL/nl-BE, undefined for anything else. */
 export function localeLanguage(locale: string | undefined): Language | undefined {

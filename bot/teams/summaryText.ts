@@ -1,12 +1,12 @@
 // "samenvatting [datum]": the Adaptive Card summary (bot/cards/summaryCard.ts) with a text fallback for clients
 // that show no cards, and the meeting lookup by date. The key sentence per section is the card's
 // (bot/cards/keySentence.ts), so the card and the text say the same.
+import type { Language } from '../shared/language';
 import { CardFactory, type Activity } from 'botbuilder';
 import { keySentence, shorten } from '../cards/keySentence';
 import { summaryCard, type CardPendingItem } from '../cards/summaryCard';
 import { findFullDate, monthNumber, MONTH_PATTERN } from '../corpus/dutchDates';
 import { meetingLabel, type Meeting } from '../corpus/meeting';
-import type { Language } from './replyLanguage';
 
 const MAX_SENTENCE_CHARS = 300;
 

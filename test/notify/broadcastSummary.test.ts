@@ -11,7 +11,7 @@ import { broadcastReference, SummaryBroadcaster, type BroadcastDependencies } fr
 import { FileStorage } from '../../bot/state/fileStorage';
 import { ANNOUNCEMENTS_KEY } from '../../bot/state/keys';
 import { cardProblems } from '../cards/cardProblems';
-import { SubscriptionStore, type Subscription } from '../../bot/teams/subscriptions';
+import { SubscriptionStore, type Subscription } from '../../bot/notify/subscriptions';
 import { copyOfSeeds, removeTempDirs, reportDatedAs, tempDir, waitUntil } from '../ingest/helpers';
 
 after(removeTempDirs);

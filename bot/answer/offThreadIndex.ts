@@ -6,9 +6,9 @@
 import type { Meeting } from '../corpus/meeting';
 import { TaskWorker, TaskWorkerDied, workerScript } from '../ingest/taskWorker';
 import type { AskOptions, QuestionResult } from '../knowledgeBase';
-import type { KnowledgeSource } from './createApp';
+import type { KnowledgeSource } from '../teams/createApp';
 import type { IndexTask } from './indexWorker';
-import { meetingsPayload, transferList } from './meetingsPayload';
+import { meetingsPayload, transferList } from '../corpus/meetingsPayload';
 
 export class OffThreadIndex implements KnowledgeSource {
   private constructor(readonly meetings: Meeting[], private readonly worker: TaskWorker<IndexTask, QuestionResult | number>) {}

@@ -3,7 +3,7 @@
 import type { AskOptions, QuestionResult } from '../knowledgeBase';
 import { KnowledgeBase } from '../knowledgeBase';
 import { serveTasks } from '../ingest/taskWorker';
-import { meetingsFromPayload } from './meetingsPayload';
+import { meetingsFromPayload } from '../corpus/meetingsPayload';
 
 export type IndexTask = { build: Uint8Array } | { ask: string; options?: AskOptions } | { timeline: string };
 
