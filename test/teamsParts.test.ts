@@ -13,7 +13,7 @@ import { SubscriptionStore, type Subscription } from '../bot/notify/subscription
 import { keySentence } from '../bot/cards/keySentence';
 import { findMeeting } from '../bot/teams/summaryText';
 import { channelConversationId, threadConversationId } from '../bot/teams/threading';
-import { truncate } from '../bot/teams/truncate';
+import { shorten } from '../bot/shared/shorten';
 import { botWasAdded, claimWelcome } from '../bot/teams/welcome';
 import { reminderLedgerKey } from '../bot/state/keys';
 
@@ -108,10 +108,10 @@ describe('citations', () => {
     assert.equal((citedAnswerActivity(answers, 'nl', 3).entities![0] as any).citation.length, 3);
   });
 
-  it('truncate cuts at a word boundary and never exceeds the limit', () => {
-    assert.equal(truncate('kort', 10), 'kort');
-    assert.equal(truncate('een twee drie vier vijf', 15), 'een twee drie…');
-    assert.equal(truncate('x'.repeat(50), 10), `${'x'.repeat(9)}…`);
+  it('shorten cuts at a word boundary and never exceeds the limit', () => {
+    assert.equal(shorten('kort', 10), 'kort');
+    assert.equal(shorten('een twee drie vier vijf', 15), 'een twee drie…');
+    assert.equal(shorten('x'.repeat(50), 10), `${'x'.repeat(9)}…`);
   });
 });
 

@@ -4,7 +4,7 @@
 // entity, so the sources are written out under each quote.
 import type { Language } from '../shared/language';
 import { meetingLabel } from '../corpus/meeting';
-import { shorten } from './keySentence';
+import { shorten } from '../shared/shorten';
 import { askQuestionAction, type AdaptiveCard } from './summaryCard';
 import { SUMMARY_VERB } from './pendingCard';
 

@@ -3,8 +3,9 @@
 // that meeting's summary card in place (verb "summary"), and the question box. Newest first; at most
 // MAX_LISTED meetings, the rest counted.
 import type { Language } from '../shared/language';
-import { formatDate, meetingLabel, type Meeting } from '../corpus/meeting';
-import { shorten } from './keySentence';
+import { meetingLabel, type Meeting } from '../corpus/meeting';
+import { formatDate } from '../corpus/dates';
+import { shorten } from '../shared/shorten';
 import { SUMMARY_VERB } from './pendingCard';
 import { askQuestionAction, type AdaptiveCard } from './summaryCard';
 

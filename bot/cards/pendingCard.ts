@@ -12,8 +12,9 @@
 import type { Language } from '../shared/language';
 import { meetingLabel } from '../corpus/meeting';
 import { DUE_GROUPS, groupByDue, type DueGroup } from '../pending/dueGroups';
-import { CARD_MAX_BYTES, cardBytes, formatDue, type AdaptiveCard } from './summaryCard';
-import { shorten } from './keySentence';
+import { formatDate } from '../corpus/dates';
+import { CARD_MAX_BYTES, cardBytes, type AdaptiveCard } from './summaryCard';
+import { shorten } from '../shared/shorten';
 
 export const PENDING_VERBS = { list: 'pendingList', done: 'pendingDone', reopen: 'pendingReopen' } as const;
 /** Shows the summary card of data.meetingDate again (the way back from a list or answer shown in its place). */
@@ -130,7 +131,7 @@ const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** "minister · uiterlijk september 2020 · LOVP 10 februari 2020 · Jaarwisseling" */
 export function itemFacts(item: PendingCardItem, language: Language, group?: DueGroup): string {
   const t = LABELS[language];
-  const when = item.due ? (group === 'overdue' ? '' : `${t.due} ${formatDue(item.due, language)}`) : t.noDue;
+  const when = item.due ? (group === 'overdue' ? '' : `${t.due} ${formatDate(item.due, language)}`) : t.noDue;
   return [item.owner, when, meetingLabel({ date: item.date }, language), item.section].filter(Boolean).join(' · ');
 }
 
@@ -144,7 +145,7 @@ export function itemContainer(item: PendingCardItem, language: Language, doneDat
     text(shorten(oneLine(item.title ?? item.text), TITLE_CHARS), { weight: 'Bolder' }),
     text(itemFacts(item, language, group), { isSubtle: true, size: 'Small', spacing: 'None' }),
   ];
-  if (group === 'overdue' && item.due) items.push(text(t.overdue(formatDue(item.due, language)), { color: 'Attention', weight: 'Bolder', size: 'Small', spacing: 'None' }));
+  if (group === 'overdue' && item.due) items.push(text(t.overdue(formatDate(item.due, language)), { color: 'Attention', weight: 'Bolder', size: 'Small', spacing: 'None' }));
   if (item.discussedOn && item.discussedIn) {
     items.push(text(t.discussed(meetingLabel({ date: item.discussedOn }, language), item.discussedIn), { size: 'Small', color: 'Accent', spacing: 'Small' }));
     if (item.discussedQuote) items.push(text(`“${shorten(oneLine(item.discussedQuote), QUOTE_CHARS)}”`, { size: 'Small', isSubtle: true, spacing: 'None' }));
@@ -280,5 +281,5 @@ function olderItems(older: PendingCardItem[], language: Language, base: PendingA
 function pendingFallbackText(shown: PendingCardItem[], total: number, language: Language): string {
   const t = LABELS[language];
   if (total === 0) return t.none;
-  return `${t.title(total)}: ${shown.map((i) => `${shorten(oneLine(i.title ?? i.text), 60)} (${i.due ? formatDue(i.due, language) : t.noDue})`).join('; ')}`;
+  return `${t.title(total)}: ${shown.map((i) => `${shorten(oneLine(i.title ?? i.text), 60)} (${i.due ? formatDate(i.due, language) : t.noDue})`).join('; ')}`;
 }

@@ -4,7 +4,7 @@
 // of the reminder for the person who clicked (the reminder itself stays for the others).
 import type { Language } from '../shared/language';
 import { CARD_MAX_BYTES, cardBytes, type AdaptiveCard } from './summaryCard';
-import { shorten } from './keySentence';
+import { shorten } from '../shared/shorten';
 import { itemContainer, PENDING_VERBS, type PendingActionData, type PendingCardItem } from './pendingCard';
 
 export interface ReminderCardItem extends PendingCardItem {

@@ -3,8 +3,10 @@
 // question (verb "ask", text in input "question"). Kept under Teams' message size limit by shortening
 // sentences, then listing fewer pending items, then leaving out the last sections (saying how many).
 import type { Language } from '../shared/language';
-import { formatDate, meetingLabel, type Meeting } from '../corpus/meeting';
-import { keySentence, shorten } from './keySentence';
+import { meetingLabel, type Meeting } from '../corpus/meeting';
+import { formatDate } from '../corpus/dates';
+import { keySentence } from './keySentence';
+import { shorten } from '../shared/shorten';
 
 /** A pending item as the card shows it (bot/pending produces these, with more fields). */
 export interface CardPendingItem {
@@ -84,18 +86,6 @@ const LABELS = {
   },
 } as const;
 
-const MONTHS = {
-  nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
-
-/** 'YYYY' | 'YYYY-MM' | 'YYYY-MM-DD' as words; anything else as it is. */
-export function formatDue(due: string, language: Language): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(due)) return formatDate(due, language);
-  const month = /^(\d{4})-(\d{2})$/.exec(due);
-  if (month && +month[2] >= 1 && +month[2] <= 12) return `${MONTHS[language][+month[2] - 1]} ${month[1]}`;
-  return due;
-}
 
 interface Budget {
   sentenceChars: number;
@@ -148,7 +138,7 @@ function buildCard(meeting: Meeting, options: SummaryCardOptions, budget: Budget
   const pending: CardElement[] = [text(t.pendingHeader, { weight: 'Bolder', size: 'Medium', separator: true, spacing: 'Large' })];
   if (items.length === 0) pending.push(text(t.noPending, { isSubtle: true, spacing: 'Small' }));
   for (const item of items.slice(0, budget.pendingItems)) {
-    const when = item.due ? `${t.due} ${formatDue(item.due, language)}` : t.noDue;
+    const when = item.due ? `${t.due} ${formatDate(item.due, language)}` : t.noDue;
     const who = item.owner ? `${item.owner} · ` : '';
     pending.push(text(`• ${shorten((item.title ?? item.text).replace(/\s+/g, ' ').trim(), Math.max(80, budget.sentenceChars))}`, { spacing: 'Small' }));
     pending.push(text(`${who}${when}`, { isSubtle: true, size: 'Small', spacing: 'None' }));

@@ -7,7 +7,7 @@
 // Without --session every question stands alone (the eval scorers rely on that).
 import { createInterface } from 'node:readline';
 import path from 'node:path';
-import { formatDate } from '../corpus/meeting';
+import { formatDate } from '../corpus/dates';
 import { TopicMemory } from '../answer/topicMemory';
 import { KnowledgeBase, type QuestionResult } from '../knowledgeBase';
 import { FileStorage } from '../state/fileStorage';

@@ -3,9 +3,8 @@
 // {"items":[{"id","date","section","text","owner","due","status",...}]}; without it, a list grouped by due date.
 import path from 'node:path';
 import { loadCorpus } from '../corpus/loadCorpus';
-import { formatDate } from '../corpus/meeting';
+import { formatDate } from '../corpus/dates';
 import { byDue, type PendingItem } from '../pending/pendingItem';
-import { dueLabel } from '../pending/dueWindow';
 import { pendingItems } from '../pending/pendingTracker';
 
 function parseArgs(argv: string[]) {
@@ -22,7 +21,7 @@ function readable(items: PendingItem[]): string {
   if (items.length === 0) return 'Geen openstaande punten gevonden.';
   const groups = new Map<string, PendingItem[]>();
   for (const item of [...items].sort(byDue)) {
-    const key = item.due ? dueLabel(item.due, 'nl') : 'zonder datum';
+    const key = item.due ? formatDate(item.due, 'nl') : 'zonder datum';
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
   const out: string[] = [];

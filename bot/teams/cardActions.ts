@@ -15,8 +15,9 @@ import { CardFactory, MessageFactory, type Activity, type TurnContext } from 'bo
 import { answerCard } from '../cards/answerCard';
 import { pendingCard, PENDING_VERBS, SUMMARY_VERB, type PendingActionData, type PendingView } from '../cards/pendingCard';
 import { CARD_VERBS, summaryCard, type AdaptiveCard } from '../cards/summaryCard';
-import { shorten } from '../cards/keySentence';
-import { formatDate, meetingLabel } from '../corpus/meeting';
+import { shorten } from '../shared/shorten';
+import { meetingLabel } from '../corpus/meeting';
+import { formatDate } from '../corpus/dates';
 import type { KnowledgeSource, Logger } from './createApp';
 import { TEXT } from './messages';
 import type { PendingItem, PendingSource } from './pendingSource';

@@ -8,14 +8,14 @@ import { meetingLabel } from '../corpus/meeting';
 import type { Answer } from '../knowledgeBase';
 import { MAX_CITATIONS } from './config';
 
-import { truncate } from './truncate';
+import { shorten } from '../shared/shorten';
 
 export const MAX_NAME_CHARS = 80;
 export const MAX_ABSTRACT_CHARS = 160;
 
 /** "LOVP 10 februari 2020 – Jaarwisseling", within 80 characters. */
 export function citationName(answer: Pick<Answer, 'date' | 'section'>, language: Language): string {
-  return truncate(`${meetingLabel({ date: answer.date }, language)} – ${answer.section}`, MAX_NAME_CHARS);
+  return shorten(`${meetingLabel({ date: answer.date }, language)} – ${answer.section}`, MAX_NAME_CHARS);
 }
 
 /** Report text could contain "[2]" (a footnote); in our text that would look like a citation marker. */
@@ -30,7 +30,7 @@ export function clientCitation(answer: Answer, position: number, language: Langu
     appearance: {
       '@type': 'DigitalDocument',
       name: citationName(answer, language),
-      abstract: truncate(withoutMarkers(answer.quote), MAX_ABSTRACT_CHARS),
+      abstract: shorten(withoutMarkers(answer.quote), MAX_ABSTRACT_CHARS),
     },
   };
 }

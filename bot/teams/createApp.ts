@@ -3,7 +3,8 @@
 import type { Language } from '../shared/language';
 import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
-import { formatDate, type Meeting } from '../corpus/meeting';
+import { type Meeting } from '../corpus/meeting';
+import { formatDate } from '../corpus/dates';
 import type { AskOptions, QuestionResult } from '../knowledgeBase';
 import type { TopicMemory } from '../answer/topicMemory';
 import type { FeedbackStore } from '../feedback/feedbackStore';

@@ -1,7 +1,7 @@
 // Every fixed text the bot says, in Dutch and English, so both languages stay in step.
 
 import type { Language } from '../shared/language';
-import { truncate } from './truncate';
+import { shorten } from '../shared/shorten';
 
 /** What the user typed is echoed back at most this long. */
 const MAX_ECHO_CHARS = 60;
@@ -123,8 +123,8 @@ export const TEXT = {
   unknownDate: (l: Language, asked: string, known: string[]) => {
     const shown = known.length > MAX_KNOWN_DATES ? [...known.slice(-MAX_KNOWN_DATES), '…'] : known;
     return l === 'nl'
-      ? `Ik ken geen vergadering op "${truncate(asked, MAX_ECHO_CHARS)}". Wel deze: ${shown.join(', ')}.`
-      : `I know no meeting on "${truncate(asked, MAX_ECHO_CHARS)}". I do know these: ${shown.join(', ')}.`;
+      ? `Ik ken geen vergadering op "${shorten(asked, MAX_ECHO_CHARS)}". Wel deze: ${shown.join(', ')}.`
+      : `I know no meeting on "${shorten(asked, MAX_ECHO_CHARS)}". I do know these: ${shown.join(', ')}.`;
   },
 
   pendingHeader: (l: Language, count: number) =>

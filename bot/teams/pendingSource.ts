@@ -1,10 +1,10 @@
 // Where "openstaand" gets its items. The real extractor lives in bot/pending/; the bot only needs this shape,
 // so it is injected (bot/composeBot.ts wires the real source, bot/teams/trackedPending.ts).
 import type { Language } from '../shared/language';
-import { formatDate } from '../corpus/meeting';
+import { formatDate } from '../corpus/dates';
 import { TEXT } from './messages';
 
-import { truncate } from './truncate';
+import { shorten } from '../shared/shorten';
 import type { PendingCardItem } from '../cards/pendingCard';
 
 /** The bot shows pending items as the cards do (bot/cards/pendingCard.ts). */
@@ -27,7 +27,7 @@ const MAX_ITEM_CHARS = 240;
 export function pendingText(items: PendingItem[], language: Language): string {
   if (items.length === 0) return TEXT.noPending(language);
   const lines = items.slice(0, MAX_LISTED).map((item) => {
-    const short = truncate(item.title ?? item.text, MAX_ITEM_CHARS);
+    const short = shorten(item.title ?? item.text, MAX_ITEM_CHARS);
     const who = item.owner ? ` (${item.owner})` : '';
     return `- **${item.section}** – ${short}${who} – ${TEXT.due(language, item.due)}; LOVP ${formatDate(item.date, language)}`;
   });

@@ -3,9 +3,10 @@
 // (bot/cards/keySentence.ts), so the card and the text say the same.
 import type { Language } from '../shared/language';
 import { CardFactory, type Activity } from 'botbuilder';
-import { keySentence, shorten } from '../cards/keySentence';
+import { keySentence } from '../cards/keySentence';
+import { shorten } from '../shared/shorten';
 import { summaryCard, type CardPendingItem } from '../cards/summaryCard';
-import { findFullDate, monthNumber, MONTH_PATTERN } from '../corpus/dutchDates';
+import { findFullDate, monthNumber, MONTH_PATTERN } from '../corpus/dates';
 import { meetingLabel, type Meeting } from '../corpus/meeting';
 
 const MAX_SENTENCE_CHARS = 300;

@@ -2,7 +2,8 @@
 // parse), within Teams' size limit as a whole activity, with the right content and buttons.
 import assert from 'node:assert/strict';
 import { keySentence } from '../../bot/cards/keySentence';
-import { CARD_MAX_BYTES, cardBytes, formatDue, summaryCard, TEAMS_MESSAGE_LIMIT_BYTES, type AdaptiveCard } from '../../bot/cards/summaryCard';
+import { CARD_MAX_BYTES, cardBytes, summaryCard, TEAMS_MESSAGE_LIMIT_BYTES, type AdaptiveCard } from '../../bot/cards/summaryCard';
+import { formatDate } from '../../bot/corpus/dates';
 import { loadCorpus } from '../../bot/corpus/loadCorpus';
 import type { Meeting } from '../../bot/corpus/meeting';
 import { seedDir } from '../ingest/helpers';
@@ -116,9 +117,9 @@ describe('summaryCard', () => {
   });
 
   it('writes due dates as words', () => {
-    assert.equal(formatDue('2021-02', 'nl'), 'februari 2021');
-    assert.equal(formatDue('2021-02', 'en'), 'February 2021');
-    assert.equal(formatDue('2020-06-24', 'nl'), '24 juni 2020');
-    assert.equal(formatDue('2021', 'nl'), '2021');
+    assert.equal(formatDate('2021-02', 'nl'), 'februari 2021');
+    assert.equal(formatDate('2021-02', 'en'), 'February 2021');
+    assert.equal(formatDate('2020-06-24', 'nl'), '24 juni 2020');
+    assert.equal(formatDate('2021', 'nl'), '2021');
   });
 });
