@@ -5,7 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { MemoryStorage } from 'botbuilder';
 import type { KnowledgeBase } from '../bot/knowledgeBase';
-import type { KnowledgeSource } from '../bot/teams/createApp';
+import type { KnowledgeSource } from '../bot/answer/knowledgeSource';
 import { loadBotConfig } from '../bot/teams/config';
 import { createAdapter } from '../bot/teams/createAdapter';
 import { createServer } from '../bot/teams/createServer';

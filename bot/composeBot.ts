@@ -27,7 +27,7 @@ import { CheckedStorage } from './state/checkedStorage';
 import { createStorage } from './state/createStorage';
 import { anyoneMayUpload, loadBotConfig, openDefaults, type BotConfig } from './teams/config';
 import { createAdapter } from './teams/createAdapter';
-import type { KnowledgeSource } from './teams/createApp';
+import type { KnowledgeSource } from './answer/knowledgeSource';
 import { createServer } from './teams/createServer';
 import { OffThreadIndex } from './answer/offThreadIndex';
 import { proactiveSender, type SendProactive } from './teams/proactive';

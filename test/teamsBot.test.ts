@@ -252,7 +252,7 @@ describe('Teams bot over HTTP (/api/messages, expectReplies)', function () {
         pending: {
           openItems: () => [
             { id: 'item-1', date: '2020-02-10', section: 'Jaarwisseling', text: 'In september komt dit onderwerp opnieuw op de agenda.', owner: 'minister', due: '2020-09', status: 'open' },
-            { date: '2019-10-28', section: 'Bodycams', text: 'Terugkoppeling volgt.', owner: null, due: null, status: 'open' },
+            { id: 'item-2', date: '2019-10-28', section: 'Bodycams', text: 'Terugkoppeling volgt.', owner: null, due: null, status: 'open' },
           ],
         },
       });

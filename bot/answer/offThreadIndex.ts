@@ -6,7 +6,7 @@
 import type { Meeting } from '../corpus/meeting';
 import { TaskWorker, TaskWorkerDied, workerScript } from '../ingest/taskWorker';
 import type { AskOptions, QuestionResult } from '../knowledgeBase';
-import type { KnowledgeSource } from '../teams/createApp';
+import type { KnowledgeSource } from './knowledgeSource';
 import type { IndexTask } from './indexWorker';
 import { meetingsPayload, transferList } from '../corpus/meetingsPayload';
 

@@ -13,6 +13,7 @@ import type { Language } from '../shared/language';
 import { meetingLabel } from '../corpus/meeting';
 import { DUE_GROUPS, groupByDue, type DueGroup } from '../pending/dueGroups';
 import { formatDate } from '../corpus/dates';
+import type { PendingItem } from '../pending/pendingItem';
 import { CARD_MAX_BYTES, cardBytes, type AdaptiveCard } from './summaryCard';
 import { shorten } from '../shared/shorten';
 
@@ -26,21 +27,6 @@ export const OLDER_LISTED = 10;
 const TITLE_CHARS = 140;
 const TEXT_CHARS = 600;
 const QUOTE_CHARS = 200;
-
-/** What the card shows of an item (bot/pending/pendingItem.ts has these fields and more). */
-export interface PendingCardItem {
-  id?: string;
-  date: string;
-  section: string;
-  title?: string;
-  text: string;
-  owner?: string | null;
-  due?: string | null;
-  status?: string;
-  discussedOn?: string;
-  discussedIn?: string;
-  discussedQuote?: string;
-}
 
 export interface PendingCardOptions {
   language?: Language;
@@ -129,7 +115,7 @@ const text = (value: string, extra: Element = {}): Element => ({ type: 'TextBloc
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** "minister · uiterlijk september 2020 · LOVP 10 februari 2020 · Jaarwisseling" */
-export function itemFacts(item: PendingCardItem, language: Language, group?: DueGroup): string {
+export function itemFacts(item: PendingItem, language: Language, group?: DueGroup): string {
   const t = LABELS[language];
   const when = item.due ? (group === 'overdue' ? '' : `${t.due} ${formatDate(item.due, language)}`) : t.noDue;
   return [item.owner, when, meetingLabel({ date: item.date }, language), item.section].filter(Boolean).join(' · ');
@@ -139,7 +125,7 @@ export function itemFacts(item: PendingCardItem, language: Language, group?: Due
  * One item: its name in its own words, who and when, "over de datum" when so, where it came back with what was
  * said there, and its buttons (done, and the full text on request). `group` marks overdue items.
  */
-export function itemContainer(item: PendingCardItem, language: Language, doneData: PendingActionData, group?: DueGroup, withText = true): Element {
+export function itemContainer(item: PendingItem, language: Language, doneData: PendingActionData, group?: DueGroup, withText = true): Element {
   const t = LABELS[language];
   const items: Element[] = [
     text(shorten(oneLine(item.title ?? item.text), TITLE_CHARS), { weight: 'Bolder' }),
@@ -185,7 +171,7 @@ const BUDGETS: Budget[] = [
 ];
 
 /** The card within Teams' size limit: the full texts go first, then older items unfolded in place. */
-export function pendingCard(items: PendingCardItem[], options: PendingCardOptions = {}): AdaptiveCard {
+export function pendingCard(items: PendingItem[], options: PendingCardOptions = {}): AdaptiveCard {
   let card = buildCard(items, options, BUDGETS[0]);
   for (const budget of BUDGETS.slice(1)) {
     if (cardBytes(card) <= CARD_MAX_BYTES) break;
@@ -194,14 +180,14 @@ export function pendingCard(items: PendingCardItem[], options: PendingCardOption
   return card;
 }
 
-function buildCard(items: PendingCardItem[], options: PendingCardOptions, budget: Budget): AdaptiveCard {
+function buildCard(items: PendingItem[], options: PendingCardOptions, budget: Budget): AdaptiveCard {
   const language = options.language ?? 'nl';
   const view = options.view ?? 'message';
   const t = LABELS[language];
   const oldMonths = options.oldMonths ?? 12;
   const grouped = groupByDue(items, { today: options.today ?? new Date().toISOString().slice(0, 10), oldMonths });
   // The list the pages go through: the four groups in order, or only the older undated items.
-  const listed: { item: PendingCardItem; group: DueGroup }[] = options.older
+  const listed: { item: PendingItem; group: DueGroup }[] = options.older
     ? grouped.older.map((item) => ({ item, group: 'undated' as const }))
     : DUE_GROUPS.flatMap((group) => grouped[group].map((item) => ({ item, group })));
   const pages = Math.max(1, Math.ceil(listed.length / PAGE_SIZE));
@@ -263,7 +249,7 @@ function buildCard(items: PendingCardItem[], options: PendingCardOptions, budget
 }
 
 /** "Oudere punten (n)": a button that unfolds the newest older items; the rest a click further. */
-function olderItems(older: PendingCardItem[], language: Language, base: PendingActionData, budget: Budget): Element[] {
+function olderItems(older: PendingItem[], language: Language, base: PendingActionData, budget: Budget): Element[] {
   const t = LABELS[language];
   const id = 'older-items';
   const listed = older.slice(0, budget.olderListed);
@@ -278,7 +264,7 @@ function olderItems(older: PendingCardItem[], language: Language, base: PendingA
   ];
 }
 
-function pendingFallbackText(shown: PendingCardItem[], total: number, language: Language): string {
+function pendingFallbackText(shown: PendingItem[], total: number, language: Language): string {
   const t = LABELS[language];
   if (total === 0) return t.none;
   return `${t.title(total)}: ${shown.map((i) => `${shorten(oneLine(i.title ?? i.text), 60)} (${i.due ? formatDate(i.due, language) : t.noDue})`).join('; ')}`;

@@ -5,11 +5,8 @@
 import type { Language } from '../shared/language';
 import { CARD_MAX_BYTES, cardBytes, type AdaptiveCard } from './summaryCard';
 import { shorten } from '../shared/shorten';
-import { itemContainer, PENDING_VERBS, type PendingActionData, type PendingCardItem } from './pendingCard';
-
-export interface ReminderCardItem extends PendingCardItem {
-  phase: 'due-soon' | 'overdue';
-}
+import type { ReminderItem } from '../pending/reminders';
+import { itemContainer, PENDING_VERBS, type PendingActionData } from './pendingCard';
 
 const LABELS = {
   nl: {
@@ -32,13 +29,13 @@ const LABELS = {
 
 const MAX_LISTED = 15;
 
-export function reminderCard(items: ReminderCardItem[], language: Language = 'nl', maxBytes = CARD_MAX_BYTES): AdaptiveCard {
+export function reminderCard(items: ReminderItem[], language: Language = 'nl', maxBytes = CARD_MAX_BYTES): AdaptiveCard {
   let card = build(items, language, Math.min(items.length, MAX_LISTED));
   for (let listed = Math.min(items.length, MAX_LISTED) - 1; listed >= 1 && cardBytes(card) > maxBytes; listed--) card = build(items, language, listed);
   return card;
 }
 
-function build(items: ReminderCardItem[], language: Language, listed: number): AdaptiveCard {
+function build(items: ReminderItem[], language: Language, listed: number): AdaptiveCard {
   const t = LABELS[language];
   const data: PendingActionData = { view: 'inPlace', lang: language };
   const text = (value: string, extra: Record<string, unknown> = {}) => ({ type: 'TextBlock', text: value, wrap: true, ...extra });

@@ -2,25 +2,16 @@
 // sentence, the meeting's pending items, and buttons to list pending items (verb "pendingList") and to ask a
 // question (verb "ask", text in input "question"). Kept under Teams' message size limit by shortening
 // sentences, then listing fewer pending items, then leaving out the last sections (saying how many).
+import type { PendingItem } from '../pending/pendingItem';
 import type { Language } from '../shared/language';
 import { meetingLabel, type Meeting } from '../corpus/meeting';
 import { formatDate } from '../corpus/dates';
 import { keySentence } from './keySentence';
 import { shorten } from '../shared/shorten';
 
-/** A pending item as the card shows it (bot/pending produces these, with more fields). */
-export interface CardPendingItem {
-  /** The follow-up in its own words, without the sentence before it that `text` may carry. */
-  title?: string;
-  text: string;
-  /** 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; null or absent when no moment is known. */
-  due?: string | null;
-  owner?: string | null;
-}
-
 export interface SummaryCardOptions {
   language?: Language;
-  pending?: CardPendingItem[];
+  pending?: PendingItem[];
   /** Shown when this card announces a corrected version of a report announced before. */
   updated?: boolean;
   /** Upper bound for the card JSON in bytes (default CARD_MAX_BYTES). */

@@ -15,12 +15,13 @@
 // conversation listing the meetings, not one card each. A post that fails is recorded as failed and tried again
 // after the lease, at most maxAttempts times. The ledger stays bounded: per conversation records are dropped
 // once a report is announced, and reports that left the library are forgotten after a week.
+import type { PendingItem } from '../pending/pendingItem';
 import type { Language } from '../shared/language';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { ConversationReference, Storage } from 'botbuilder';
 import { newReportsCard } from '../cards/newReportsCard';
-import { summaryCard, type AdaptiveCard, type CardPendingItem } from '../cards/summaryCard';
+import { summaryCard, type AdaptiveCard } from '../cards/summaryCard';
 import type { Meeting } from '../corpus/meeting';
 import type { LibraryEntry, ReportLibrary } from '../ingest/reportLibrary';
 import { readRecord, updateRecord } from '../state/updateRecord';
@@ -35,7 +36,7 @@ export interface BroadcastDependencies {
   subscriptions: { all(): Promise<Subscription[]> };
   postCard: PostCard;
   /** Pending items of a meeting for the card (bot/pending); none when absent. */
-  pendingFor?: (meeting: Meeting) => CardPendingItem[] | Promise<CardPendingItem[]>;
+  pendingFor?: (meeting: Meeting) => PendingItem[] | Promise<PendingItem[]>;
   now?: () => Date;
   /** A claim older than this (instance died mid-broadcast) may be taken over (default 5 minutes). */
   leaseMs?: number;

@@ -6,7 +6,7 @@ import type { Meeting } from '../corpus/meeting';
 import type { ItemStore } from './itemStore';
 import { byDue, type PendingItem } from './pendingItem';
 import { PendingTracker, type TrackerOptions } from './pendingTracker';
-import type { PendingSource } from '../teams/pendingSource';
+import type { PendingSource } from './pendingSource';
 
 export class TrackedPending implements PendingSource {
   private readonly tracker: PendingTracker;

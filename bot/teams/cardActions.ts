@@ -18,9 +18,11 @@ import { CARD_VERBS, summaryCard, type AdaptiveCard } from '../cards/summaryCard
 import { shorten } from '../shared/shorten';
 import { meetingLabel } from '../corpus/meeting';
 import { formatDate } from '../corpus/dates';
-import type { KnowledgeSource, Logger } from './createApp';
+import type { KnowledgeSource } from '../answer/knowledgeSource';
+import type { ErrorLogger as Logger } from '../shared/logger';
 import { TEXT } from './messages';
-import type { PendingItem, PendingSource } from './pendingSource';
+import type { PendingItem } from '../pending/pendingItem';
+import type { PendingSource } from '../pending/pendingSource';
 import { localeLanguage, replyLanguage } from './replyLanguage';
 
 export interface CardActionDependencies {

@@ -1,5 +1,7 @@
 // The teams-ai Application: which activity goes to which handler. The handlers themselves live in their own
 // files (commands, citations, welcome, subscriptions); this file only wires them together.
+import type { KnowledgeSource } from '../answer/knowledgeSource';
+import type { ErrorLogger } from '../shared/logger';
 import type { Language } from '../shared/language';
 import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
@@ -16,7 +18,8 @@ import { parseCommand, type Command, type CommandName } from './commands';
 import type { BotConfig } from './config';
 import { meetingsText } from './meetingsText';
 import { TEXT } from './messages';
-import { noPendingItems, pendingText, type PendingSource } from './pendingSource';
+import { noPendingItems, type PendingSource } from '../pending/pendingSource';
+import { pendingText } from './pendingText';
 import { replyLanguage } from './replyLanguage';
 import { stripMentions } from './stripMentions';
 import { SubscriptionStore } from '../notify/subscriptions';
@@ -29,16 +32,6 @@ import { channelConversationId, isChannelConversation, keepRepliesInThread, thre
 import { botWasAdded, claimWelcome } from './welcome';
 
 /** What the bot needs from the knowledge base (bot/knowledgeBase.ts, or one in a worker: offThreadIndex.ts). */
-export interface KnowledgeSource {
-  readonly meetings: Meeting[];
-  ask(question: string, options?: AskOptions): QuestionResult | Promise<QuestionResult>;
-  /** True while the reports are still being read at start: questions are answered with "still loading". */
-  readonly loading?: boolean;
-}
-
-export interface Logger {
-  error(message: string, err?: unknown): void;
-}
 
 export interface AppDependencies {
   adapter: TeamsAdapter;
@@ -56,7 +49,7 @@ export interface AppDependencies {
   config: Pick<BotConfig, 'maxQuestionChars' | 'maxAnswers' | 'microsoftAppId'> & Partial<Pick<BotConfig, 'pendingOldMonths'>>;
   /** Today (YYYY-MM-DD) in the bot's time zone, for what is overdue (default: the UTC day). */
   today?: () => string;
-  logger?: Logger;
+  logger?: ErrorLogger;
 }
 
 export function knowledgeGetter(source: AppDependencies['knowledgeBase']): () => KnowledgeSource {

@@ -8,8 +8,9 @@ import type { Activity, Storage } from 'botbuilder';
 import restify from 'restify';
 import type { BotConfig } from './config';
 import { activityRunner, createAdapter, NotAuthenticated } from './createAdapter';
-import { createApp, knowledgeGetter, type AppDependencies, type Logger } from './createApp';
-import type { PendingSource } from './pendingSource';
+import { createApp, knowledgeGetter, type AppDependencies } from './createApp';
+import type { ErrorLogger as Logger } from '../shared/logger';
+import type { PendingSource } from '../pending/pendingSource';
 import { headerProblem, parseJson, readBody, RequestRefused } from './readJsonBody';
 import { tenantAllowed } from './tenantAllowList';
 

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { answerCard } from '../../bot/cards/answerCard';
 import { PAGE_SIZE, pendingCard } from '../../bot/cards/pendingCard';
-import { reminderCard, type ReminderCardItem } from '../../bot/cards/reminderCard';
+import { reminderCard } from '../../bot/cards/reminderCard';
+import type { ReminderItem } from '../../bot/pending/reminders';
 import { CARD_MAX_BYTES, cardBytes } from '../../bot/cards/summaryCard';
 import { loadCorpus } from '../../bot/corpus/loadCorpus';
 import { byDue, type PendingItem } from '../../bot/pending/pendingItem';
@@ -135,7 +136,7 @@ describe('pending-items, reminder and answer cards', () => {
   it('reminder card: overdue and due-soon groups, Done per item, all items button; valid and within the limit', () => {
     const dated = items.filter((i) => i.due);
     // 40 items (the dated seed items over and over, with their own ids): more than a reminder lists.
-    const reminded: ReminderCardItem[] = Array.from({ length: 40 }, (_, n) => ({ ...dated[n % dated.length], id: `${dated[n % dated.length].id}-${n}`, phase: n % 3 === 0 ? 'due-soon' : 'overdue' }));
+    const reminded: ReminderItem[] = Array.from({ length: 40 }, (_, n) => ({ ...dated[n % dated.length], id: `${dated[n % dated.length].id}-${n}`, phase: n % 3 === 0 ? 'due-soon' : 'overdue' }));
     for (const language of ['nl', 'en'] as const) {
       const card = reminderCard(reminded, language);
       assert.deepEqual(cardProblems(card), []);

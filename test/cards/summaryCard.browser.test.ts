@@ -1,6 +1,7 @@
 // Renders the summary card with the adaptivecards renderer in headless Debian chromium, the way a Teams-like
 // host draws it, and keeps a screenshot: test-output/summary-card.png. (The Playground test shows it in the
 // real Teams emulator once the bot posts cards there.)
+import { pendingItem } from './pendingItems';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -21,8 +22,8 @@ describe('summary card rendered in headless chromium (browser test)', function (
     const meeting = (await loadCorpus(seedDir)).meetings.find((m) => m.date === '2020-02-10')!;
     const card = summaryCard(meeting, {
       pending: [
-        { text: 'Afgesproken is dat in september dit onderwerp nogmaals wordt geagendeerd.', due: '2020-09', owner: 'minister' },
-        { text: 'Het rapport over de inzetbaarheid wordt besproken in het volgende LOVP.', due: null, owner: 'korpschef' },
+        pendingItem({ text: 'Afgesproken is dat in september dit onderwerp nogmaals wordt geagendeerd.', due: '2020-09', owner: 'minister' }),
+        pendingItem({ text: 'Het rapport over de inzetbaarheid wordt besproken in het volgende LOVP.', due: null, owner: 'korpschef' }),
       ],
     });
     const rendered = await renderCard(card);

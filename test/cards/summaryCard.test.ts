@@ -8,6 +8,7 @@ import { loadCorpus } from '../../bot/corpus/loadCorpus';
 import type { Meeting } from '../../bot/corpus/meeting';
 import { seedDir } from '../ingest/helpers';
 import { cardProblems } from './cardProblems';
+import { pendingItem } from './pendingItems';
 
 /** The card as Teams receives it from the connector, with realistic ids around it. */
 function channelActivity(card: AdaptiveCard) {
@@ -28,9 +29,9 @@ function channelActivity(card: AdaptiveCard) {
 
 const allText = (card: unknown) => JSON.stringify(card);
 const pending = [
-  { text: 'De minister komt in het LOVP van juni terug op het vuurwerkverbod.', due: '2020-06', owner: 'minister' },
-  { text: 'De korpschef levert het plan aan.', due: '2020-09-01', owner: 'korpschef' },
-  { text: 'Nog te agenderen: diversiteit.', due: null, owner: null },
+  pendingItem({ text: 'De minister komt in het LOVP van juni terug op het vuurwerkverbod.', due: '2020-06', owner: 'minister' }),
+  pendingItem({ text: 'De korpschef levert het plan aan.', due: '2020-09-01', owner: 'korpschef' }),
+  pendingItem({ text: 'Nog te agenderen: diversiteit.', due: null, owner: null }),
 ];
 
 describe('summaryCard', () => {
@@ -106,7 +107,7 @@ describe('summaryCard', () => {
       source: 'huge.txt',
       sections: Array.from({ length: 120 }, (_, i) => ({ heading: `Onderwerp ${i + 1} met een tamelijk lange titel over politie en veiligheid`, text: long })),
     };
-    const many = Array.from({ length: 60 }, (_, i) => ({ text: `${long} (${i})`, due: '2021-09', owner: 'korpschef' }));
+    const many = Array.from({ length: 60 }, (_, i) => pendingItem({ text: `${long} (${i})`, due: '2021-09', owner: 'korpschef' }));
     const card = summaryCard(huge, { pending: many });
     assert.ok(cardBytes(card) <= CARD_MAX_BYTES, `${cardBytes(card)} bytes`);
     assert.deepEqual(cardProblems(card), []);

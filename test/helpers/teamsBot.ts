@@ -7,9 +7,10 @@ import { TopicMemory } from '../../bot/answer/topicMemory';
 import { FeedbackStore } from '../../bot/feedback/feedbackStore';
 import { KnowledgeBase } from '../../bot/knowledgeBase';
 import { loadBotConfig, type BotConfig } from '../../bot/teams/config';
-import type { KnowledgeSource, Logger } from '../../bot/teams/createApp';
+import type { KnowledgeSource } from '../../bot/answer/knowledgeSource';
+import type { ErrorLogger as Logger } from '../../bot/shared/logger';
 import { createServer } from '../../bot/teams/createServer';
-import type { PendingSource } from '../../bot/teams/pendingSource';
+import type { PendingSource } from '../../bot/pending/pendingSource';
 import { seedDir } from '../ingest/helpers';
 
 export const BOT = { id: '28:lovp-bot-id', name: 'LOVP' };

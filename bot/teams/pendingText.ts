@@ -1,25 +1,9 @@
-// Where "openstaand" gets its items. The real extractor lives in bot/pending/; the bot only needs this shape,
-// so it is injected (bot/composeBot.ts wires the real source, bot/teams/trackedPending.ts).
+// The pending items as plain text: the fallback of the pending-items card and the reply where no card is shown.
 import type { Language } from '../shared/language';
 import { formatDate } from '../corpus/dates';
 import { TEXT } from './messages';
-
 import { shorten } from '../shared/shorten';
-import type { PendingCardItem } from '../cards/pendingCard';
-
-/** The bot shows pending items as the cards do (bot/cards/pendingCard.ts). */
-export type PendingItem = PendingCardItem;
-
-export interface PendingSource {
-  /** Items not marked done, by due date (undated last). */
-  openItems(): PendingItem[] | Promise<PendingItem[]>;
-  /** Marks an item done for everyone; undefined when no current item has that id. */
-  markDone?(itemId: string, doneBy?: string): Promise<PendingItem | undefined>;
-  /** Undoes markDone ("Heropenen"); undefined when no current item has that id. */
-  reopen?(itemId: string): Promise<PendingItem | undefined>;
-}
-
-export const noPendingItems: PendingSource = { openItems: () => [] };
+import type { PendingItem } from '../pending/pendingItem';
 
 const MAX_LISTED = 25;
 const MAX_ITEM_CHARS = 240;
