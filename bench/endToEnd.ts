@@ -4,7 +4,7 @@
 // Teams side and the search.
 import type { AddressInfo } from 'node:net';
 import { MemoryStorage } from 'botbuilder';
-import type { KnowledgeBase } from '../bot/knowledgeBase';
+import type { KnowledgeBase } from '../bot/answer/knowledgeBase';
 import type { KnowledgeSource } from '../bot/answer/knowledgeSource';
 import { loadBotConfig } from '../bot/teams/config';
 import { createAdapter } from '../bot/teams/createAdapter';

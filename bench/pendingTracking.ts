@@ -4,7 +4,7 @@
 import type { AddressInfo } from 'node:net';
 import { MemoryStorage } from 'botbuilder';
 import type { Meeting } from '../bot/corpus/meeting';
-import type { KnowledgeBase } from '../bot/knowledgeBase';
+import type { KnowledgeBase } from '../bot/answer/knowledgeBase';
 import { extractAllPending } from '../bot/pending/extractPending';
 import { ItemStore } from '../bot/pending/itemStore';
 import { PendingTracker } from '../bot/pending/pendingTracker';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { KnowledgeBase } from '../bot/knowledgeBase';
+import { KnowledgeBase } from '../bot/answer/knowledgeBase';
 import { corpusFingerprint, indexCacheFile } from '../bot/search/indexCache';
 import { devQuestions } from '../bench/questions';
 import { seedDir } from './ingest/helpers';

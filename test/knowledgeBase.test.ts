@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseReport } from '../bot/corpus/parseReport';
-import { KnowledgeBase } from '../bot/knowledgeBase';
+import { KnowledgeBase } from '../bot/answer/knowledgeBase';
 import { MAX_QUOTE } from '../bot/answer/pickQuote';
 import { seedDir } from './ingest/helpers';
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { MemoryStorage, type Activity } from 'botbuilder';
 import type { Meeting } from '../bot/corpus/meeting';
-import type { Answer } from '../bot/knowledgeBase';
+import type { Answer } from '../bot/answer/knowledgeBase';
 import { citationName, citedAnswerActivity, MAX_ABSTRACT_CHARS, MAX_NAME_CHARS } from '../bot/teams/citations';
 import { parseCommand } from '../bot/teams/commands';
 import { loadBotConfig } from '../bot/teams/config';

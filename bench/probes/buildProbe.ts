@@ -2,7 +2,7 @@
 // timings and memory as one JSON line. Run with --expose-gc so the memory figures are after a full collection.
 // Usage: node --expose-gc dist/bench/probes/buildProbe.js --data DIR --engine bot|lunr|none
 import { loadCorpus } from '../../bot/corpus/loadCorpus';
-import { KnowledgeBase } from '../../bot/knowledgeBase';
+import { KnowledgeBase } from '../../bot/answer/knowledgeBase';
 import { baselineDocs } from '../latency';
 import { plainLunr } from '../baselines/plainLunr';
 

@@ -5,7 +5,7 @@
 // Usage: DATA_DIR=... [INDEX_CACHE_FILE=...] node dist/bench/probes/coldStartServer.js
 import type { AddressInfo } from 'node:net';
 import { MemoryStorage } from 'botbuilder';
-import { KnowledgeBase } from '../../bot/knowledgeBase';
+import { KnowledgeBase } from '../../bot/answer/knowledgeBase';
 import { loadBotConfig } from '../../bot/teams/config';
 import { createServer } from '../../bot/teams/createServer';
 

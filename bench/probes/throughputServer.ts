@@ -4,7 +4,7 @@
 // Usage: DATA_DIR=... node dist/bench/probes/throughputServer.js
 import type { AddressInfo } from 'node:net';
 import { MemoryStorage } from 'botbuilder';
-import { KnowledgeBase } from '../../bot/knowledgeBase';
+import { KnowledgeBase } from '../../bot/answer/knowledgeBase';
 import { loadBotConfig } from '../../bot/teams/config';
 import { createAdapter } from '../../bot/teams/createAdapter';
 import { createServer } from '../../bot/teams/createServer';

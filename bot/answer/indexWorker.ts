@@ -1,7 +1,7 @@
 // Worker thread of offThreadIndex.ts: holds one KnowledgeBase, built from the meetings it is sent, and answers
 // questions from it.
-import type { AskOptions, QuestionResult } from '../knowledgeBase';
-import { KnowledgeBase } from '../knowledgeBase';
+import type { AskOptions, QuestionResult } from './knowledgeBase';
+import { KnowledgeBase } from './knowledgeBase';
 import { serveTasks } from '../ingest/taskWorker';
 import { meetingsFromPayload } from '../corpus/meetingsPayload';
 

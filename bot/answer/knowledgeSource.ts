@@ -1,7 +1,7 @@
-// What the bot asks its knowledge: the knowledge base itself (bot/knowledgeBase.ts), the one answering in a worker
+// What the bot asks its knowledge: the knowledge base itself (bot/answer/knowledgeBase.ts), the one answering in a worker
 // thread (offThreadIndex.ts), or the stand-in while the reports are read at start.
 import type { Meeting } from '../corpus/meeting';
-import type { AskOptions, QuestionResult } from '../knowledgeBase';
+import type { AskOptions, QuestionResult } from './knowledgeBase';
 
 export interface KnowledgeSource {
   readonly meetings: Meeting[];

@@ -5,7 +5,7 @@
 // built and closes the old one once the questions sent to it are answered.
 import type { Meeting } from '../corpus/meeting';
 import { TaskWorker, TaskWorkerDied, workerScript } from '../ingest/taskWorker';
-import type { AskOptions, QuestionResult } from '../knowledgeBase';
+import type { AskOptions, QuestionResult } from './knowledgeBase';
 import type { KnowledgeSource } from './knowledgeSource';
 import type { IndexTask } from './indexWorker';
 import { meetingsPayload, transferList } from '../corpus/meetingsPayload';

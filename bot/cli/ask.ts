@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { formatDate } from '../corpus/dates';
 import { TopicMemory } from '../answer/topicMemory';
-import { KnowledgeBase, type QuestionResult } from '../knowledgeBase';
+import { KnowledgeBase, type QuestionResult } from '../answer/knowledgeBase';
 import { FileStorage } from '../state/fileStorage';
 
 /** A session's topic is kept as long as in Teams by default (TOPIC_MEMORY_MINUTES). */

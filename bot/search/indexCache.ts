@@ -38,7 +38,7 @@ async function codeFingerprint(): Promise<string> {
   const hash = createHash('sha256');
   const botDir = path.join(__dirname, '..');
   const ext = path.extname(__filename);
-  const files = [path.join(botDir, `knowledgeBase${ext}`)];
+  const files = [path.join(botDir, 'answer', `knowledgeBase${ext}`)];
   for (const dir of ['corpus', 'search']) {
     const entries = await readdir(path.join(botDir, dir), { recursive: true, withFileTypes: true });
     for (const e of entries.filter((x) => x.isFile())) files.push(path.join(e.parentPath ?? e.path, e.name));

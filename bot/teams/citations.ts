@@ -5,7 +5,7 @@ import type { Language } from '../shared/language';
 import type { Activity } from 'botbuilder';
 import type { AIEntity, ClientCitation } from '@microsoft/teams-ai/lib/types';
 import { meetingLabel } from '../corpus/meeting';
-import type { Answer } from '../knowledgeBase';
+import type { Answer } from '../answer/knowledgeBase';
 import { MAX_CITATIONS } from './config';
 
 import { shorten } from '../shared/shorten';

@@ -7,7 +7,7 @@ import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
 import { type Meeting } from '../corpus/meeting';
 import { formatDate } from '../corpus/dates';
-import type { AskOptions, QuestionResult } from '../knowledgeBase';
+import type { AskOptions, QuestionResult } from '../answer/knowledgeBase';
 import type { TopicMemory } from '../answer/topicMemory';
 import type { FeedbackStore } from '../feedback/feedbackStore';
 import { FEEDBACK_CHANNEL_DATA, registerFeedback, rememberAnswer } from './feedback';
@@ -31,7 +31,7 @@ import { TypingTimerOptionApplication } from './typingTimerOption';
 import { channelConversationId, isChannelConversation, keepRepliesInThread, threadConversationId } from './threading';
 import { botWasAdded, claimWelcome } from './welcome';
 
-/** What the bot needs from the knowledge base (bot/knowledgeBase.ts, or one in a worker: offThreadIndex.ts). */
+/** What the bot needs from the knowledge base (bot/answer/knowledgeBase.ts, or one in a worker: offThreadIndex.ts). */
 
 export interface AppDependencies {
   adapter: TeamsAdapter;

@@ -5,7 +5,7 @@
 import type { Language } from '../shared/language';
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import type { Answer } from '../knowledgeBase';
+import type { Answer } from '../answer/knowledgeBase';
 import type { FeedbackStore } from '../feedback/feedbackStore';
 
 import { channelConversationId, isChannelConversation } from './threading';

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { parseReport } from '../../bot/corpus/parseReport';
 import { detectLanguage } from '../../bot/answer/detectLanguage';
-import { KnowledgeBase } from '../../bot/knowledgeBase';
+import { KnowledgeBase } from '../../bot/answer/knowledgeBase';
 import { seedDir } from '../ingest/helpers';
 
 const kb = (...reports: string[]) => new KnowledgeBase(reports.map((t, i) => parseReport(t, `r${i}.txt`)));

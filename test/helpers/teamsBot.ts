@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { MemoryStorage, type Activity, type Storage } from 'botbuilder';
 import { TopicMemory } from '../../bot/answer/topicMemory';
 import { FeedbackStore } from '../../bot/feedback/feedbackStore';
-import { KnowledgeBase } from '../../bot/knowledgeBase';
+import { KnowledgeBase } from '../../bot/answer/knowledgeBase';
 import { loadBotConfig, type BotConfig } from '../../bot/teams/config';
 import type { KnowledgeSource } from '../../bot/answer/knowledgeSource';
 import type { ErrorLogger as Logger } from '../../bot/shared/logger';

@@ -11,7 +11,7 @@ import { LiveKnowledge } from '../../bot/ingest/liveKnowledge';
 import { outcomeText } from '../../bot/ingest/outcomeText';
 import { ReportLibrary, type IngestOutcome } from '../../bot/ingest/reportLibrary';
 import { watchReports } from '../../bot/ingest/watchReports';
-import { KnowledgeBase } from '../../bot/knowledgeBase';
+import { KnowledgeBase } from '../../bot/answer/knowledgeBase';
 import { smallDisk } from '../state/smallDisk';
 import { copyOfSeeds, fixturesDir, removeTempDirs, reportDatedAs, SEED_2019, seedDir, seedText, tempDir, waitUntil } from './helpers';
 

@@ -1,20 +1,20 @@
 // Answers questions about the meetings: finds the sections a question is about and quotes the
 // sentences that answer it, with the meeting date and section for every answer.
-import type { Language } from './shared/language';
-import { loadCorpus } from './corpus/loadCorpus';
-import type { Meeting } from './corpus/meeting';
-import { ReportError } from './corpus/parseReport';
-import { datesMatching, findDateHint, type DateHint } from './answer/dateHints';
-import { detectLanguage } from './answer/detectLanguage';
-import { isFollowUp, type TopicContext } from './answer/followUp';
-import { isOverview } from './answer/overview';
-import { pickQuote } from './answer/pickQuote';
-import { questionIntent, termGroups, type QuestionIntent } from './answer/questionTerms';
-import { isEnglishTerm } from './search/lexicon';
-import { englishSpeller } from './search/englishSpeller';
-import { corpusFingerprint, INDEX_CACHE_VERSION, readIndexCache, writeIndexCache } from './search/indexCache';
-import { RELATIVE_CREDIT, SectionIndex, type IndexedSection, type SearchFilter, type SectionHit, type SectionIndexSnapshot, type TermGroup } from './search/sectionIndex';
-import { contentTokens } from './search/textAnalysis';
+import type { Language } from '../shared/language';
+import { loadCorpus } from '../corpus/loadCorpus';
+import type { Meeting } from '../corpus/meeting';
+import { ReportError } from '../corpus/parseReport';
+import { datesMatching, findDateHint, type DateHint } from './dateHints';
+import { detectLanguage } from './detectLanguage';
+import { isFollowUp, type TopicContext } from './followUp';
+import { isOverview } from './overview';
+import { pickQuote } from './pickQuote';
+import { questionIntent, termGroups, type QuestionIntent } from './questionTerms';
+import { isEnglishTerm } from '../search/lexicon';
+import { englishSpeller } from '../search/englishSpeller';
+import { corpusFingerprint, INDEX_CACHE_VERSION, readIndexCache, writeIndexCache } from '../search/indexCache';
+import { RELATIVE_CREDIT, SectionIndex, type IndexedSection, type SearchFilter, type SectionHit, type SectionIndexSnapshot, type TermGroup } from '../search/sectionIndex';
+import { contentTokens } from '../search/textAnalysis';
 
 export interface Answer {
   date: string;
