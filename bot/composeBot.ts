@@ -22,14 +22,17 @@ import { FeedbackStore } from './feedback/feedbackStore';
 import { broadcastReference, SummaryBroadcaster } from './notify/broadcastSummary';
 import { localDay } from './pending/dueWindow';
 import { ItemStore } from './pending/itemStore';
-import { reminderOptionsFromEnv, ReminderScheduler, type ReminderOptions } from './pending/reminders';
+import { reminderOptionsFrom, ReminderScheduler, type ReminderOptions } from './pending/reminders';
 import { CheckedStorage } from './state/checkedStorage';
 import { createStorage } from './state/createStorage';
-import { anyoneMayUpload, loadBotConfig, openDefaults, type BotConfig } from './teams/config';
+import { anyoneMayUpload, loadConfig, openDefaults, type Config } from './config';
 import { createAdapter } from './teams/createAdapter';
 import type { KnowledgeSource } from './answer/knowledgeSource';
 import { createServer } from './teams/createServer';
 import { OffThreadIndex } from './answer/offThreadIndex';
+import type { Meeting } from './corpus/meeting';
+import { contentHash } from './ingest/contentHash';
+import { indexFingerprint } from './search/indexCache';
 import { proactiveSender, type SendProactive } from './teams/proactive';
 import { SubscriptionStore, type Subscription } from './notify/subscriptions';
 import { cardMessage } from './teams/summaryText';
@@ -38,7 +41,9 @@ import { TrackedPending } from './pending/trackedPending';
 export type BotLogger = Pick<Console, 'log' | 'warn' | 'error'>;
 
 export interface ComposeOptions {
-  /** Settings (default process.env; see .env.example). */
+  /** The settings (bot/config.ts), read once by index.ts; default: read from `env`. */
+  config?: Config;
+  /** Where the settings are read from when no config is given (default process.env; see .env.example). */
   env?: NodeJS.ProcessEnv;
   /** DATA_DIR and STATE_DIR are relative to this (default the working directory). */
   projectDir?: string;
@@ -58,7 +63,7 @@ export interface ComposeOptions {
 }
 
 export interface ComposedBot {
-  config: BotConfig;
+  config: Config;
   /** The state store as configured (the bot's parts use it through CheckedStorage). */
   storage: Storage;
   library: ReportLibrary;
@@ -73,6 +78,8 @@ export interface ComposedBot {
   /** Resolves once the reports are read, their index built and the first announcements made; rejects when the
    *  reports folder cannot be read. */
   ready: Promise<void>;
+  /** Resolves once the reports are read and their index answers (before the first announcements are done). */
+  indexed: Promise<void>;
   /** Stops the schedule, the watcher and the server, and waits for announcements in progress. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -108,10 +115,10 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
   const env = options.env ?? process.env;
   const logger = options.logger ?? console;
   const now = options.now ?? (() => new Date());
-  const config = loadBotConfig(env, options.projectDir);
+  const config = options.config ?? loadConfig(env, options.projectDir);
   for (const warning of openDefaults(config)) logger.warn(`[lovp-bot] warning: ${warning}`);
-  const reminderOptions = { ...reminderOptionsFromEnv(env), ...options.reminders };
-  const chosen = options.storage ? { storage: options.storage, description: 'the given store' } : createStorage(env, options.projectDir);
+  const reminderOptions = { ...reminderOptionsFrom(config), ...options.reminders };
+  const chosen = options.storage ? { storage: options.storage, description: 'the given store' } : createStorage(config);
   const { description } = chosen;
   const storage = new CheckedStorage(chosen.storage);
   // A read-only or damaged STATE_DIR stops the start here, with the reason.
@@ -119,8 +126,16 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
 
   // Every report file is parsed in a worker thread, within the read limits and the time limit.
   const parser = parseInWorker(config.readLimits, config.parseTimeoutMs);
-  const library = new ReportLibrary(config.dataDir, { parse: parser.parse });
-  const knowledge = new LiveKnowledge<LiveIndex>(library, (meetings) => OffThreadIndex.build(meetings), STILL_LOADING, { dispose: (old) => old.close?.() });
+  const library = new ReportLibrary(config.dataDir, { parse: parser.parse, cacheFile: config.reportsCachePath });
+  // The index answers in a worker; it is loaded from the serialised index when that was built for the same reports.
+  const buildIndex = async (meetings: Meeting[]) => {
+    const fingerprint = await indexFingerprint(meetings.map((m) => library.entryFor(m.date)?.hash ?? contentHash(m)));
+    return OffThreadIndex.build(meetings, {
+      options: { maxAnswers: config.maxAnswers, maxQuestionChars: config.maxQuestionChars },
+      cache: { file: config.indexCachePath, fingerprint },
+    });
+  };
+  const knowledge = new LiveKnowledge<LiveIndex>(library, buildIndex, STILL_LOADING, { dispose: (old) => old.close?.() });
   const pending = new TrackedPending(() => library.meetings, new ItemStore(storage, now));
   // The tracked items catch up in the background after every change, without holding up answers.
   const catchUp = () => void pending.fromReports().catch((err) => logger.error('[lovp-bot] tracking pending items failed:', err));
@@ -188,6 +203,8 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
   let stopped = false;
   let requestStop!: () => void;
   const stopRequested = new Promise<void>((resolve) => (requestStop = resolve));
+  let readIndexed!: () => void;
+  const firstIndex = new Promise<void>((resolve) => (readIndexed = resolve));
   const ready = (async () => {
     try {
       const outcomes = await library.scan();
@@ -197,16 +214,21 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
     }
     // No reports at all is no change either: the empty index replaces the stand-in.
     if (knowledge.current === STILL_LOADING && !knowledge.building) knowledge.refresh([...library.meetings]);
+    // The first answers come first: announcements, the pending items and the watcher start once the index answers
+    // (at a thousand reports they would take the processor from it for seconds).
+    await Promise.race([knowledge.settled(), stopRequested]);
+    if (stopped) return;
+    readIndexed();
+    catchUp();
     watcher = watchReports(library, { ...options.watch, onOutcomes: (outcomes) => logOutcomes(logger, outcomes) });
-    // Announcements need only the reports; the index is built meanwhile.
     const attached = broadcaster.attach(library).then(
       (detach) => (stopped ? detach() : void (stopBroadcasting = detach)),
       (err) => {
         if (!stopped) throw err;
       },
     );
-    // Stopping does not wait for a build or the first announcements: at thousands of reports they take long.
-    await Promise.race([Promise.all([attached, knowledge.settled()]), stopRequested]);
+    // Stopping does not wait for the first announcements: at thousands of reports they take long.
+    await Promise.race([attached, stopRequested]);
     if (stopped) return;
     if (options.scheduleReminders !== false) reminders.start();
     logger.log(`[lovp-bot] ${library.meetings.length} meetings from ${config.dataDir}; state in ${description}`);
@@ -242,6 +264,7 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
       });
     },
     ready,
+    indexed: firstIndex,
     stop() {
       stopping ??= (async () => {
         stopped = true;

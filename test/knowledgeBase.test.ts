@@ -1,3 +1,4 @@
+import { loadKnowledge } from '../bot/answer/loadKnowledge';
 import assert from 'node:assert/strict';
 import { parseReport } from '../bot/corpus/parseReport';
 import { KnowledgeBase } from '../bot/answer/knowledgeBase';
@@ -6,7 +7,7 @@ import { seedDir } from './ingest/helpers';
 
 let kb: KnowledgeBase;
 before(async () => {
-  ({ kb } = await KnowledgeBase.fromDirectory(seedDir));
+  ({ kb } = await loadKnowledge(seedDir));
 });
 const top = (q: string) => kb.ask(q).answers[0];
 

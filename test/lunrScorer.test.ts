@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import lunr from 'lunr';
-import { loadCorpus } from '../bot/corpus/loadCorpus';
+import { loadReports } from '../bot/ingest/loadReports';
 import { byLunrRank, LunrScorer, type QueryTerm } from '../bot/search/lunrScorer';
 import { contentTokens, stem } from '../bot/search/textAnalysis';
 import { random } from '../bench/syntheticCorpus';
@@ -12,7 +12,7 @@ describe('LunrScorer', () => {
   let refs: string[];
   let vocabulary: string[];
   before(async () => {
-    const { meetings } = await loadCorpus(seedDir);
+    const { meetings } = await loadReports(seedDir);
     const docs = meetings.flatMap((m, mi) => m.sections.map((s, si) => ({ ref: `${mi}:${si}`, s })));
     refs = docs.map((d) => d.ref);
     index = lunr(function () {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { meetingLabel } from '../bot/corpus/meeting';
 import { MAX_ABSTRACT_CHARS, MAX_NAME_CHARS } from '../bot/teams/citations';
-import { MAX_CITATIONS } from '../bot/teams/config';
+import { MAX_CITATIONS } from '../bot/config';
 import { aiEntityOf, BOT, CHANNEL_ID, channel, citationsOf, groupChat, personal, seedKnowledgeBase, startBot, startFakeConnector, type RunningBot } from './helpers/teamsBot';
 
 const FIREWORKS_NL = 'wat is er afgesproken over vuurwerk?';
@@ -266,7 +266,8 @@ describe('Teams bot over HTTP (/api/messages, expectReplies)', function () {
         assert.ok(text.includes('In september komt dit onderwerp opnieuw op de agenda.') && text.includes('minister · LOVP 10 februari 2020 · Jaarwisseling'), text);
         assert.ok(text.includes('Over de datum (uiterlijk september 2020)'), 'overdue is marked');
         const buttons = JSON.stringify(card.body).match(/"verb":"pendingDone"/g) ?? [];
-        assert.equal(buttons.length, 1, 'a Done button only for the item with an id');
+        assert.equal(buttons.length, 2, 'a Done button for each item');
+        assert.ok(text.includes('"item-1"') && text.includes('"item-2"'), 'each button names its item');
         const en = await ask(withItems, personal('pending'));
         assert.match(en.summary!, /2 pending items/);
         assert.match(en.summary!, /due 2020-09; LOVP 10 February 2020/);

@@ -5,6 +5,7 @@
 import type { Language } from '../shared/language';
 import { config } from 'dotenv';
 import path from 'node:path';
+import { loadConfig } from '../config';
 import { ReportLibrary, type IngestOutcome } from '../ingest/reportLibrary';
 import { outcomeText } from '../ingest/outcomeText';
 
@@ -34,7 +35,7 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const dataDir = path.resolve(opts.data || process.env.DATA_DIR?.trim() || 'data');
+  const dataDir = path.resolve(opts.data || loadConfig(process.env).dataDir);
   const library = new ReportLibrary(dataDir);
   try {
     await library.scan();

@@ -6,7 +6,7 @@ import type { Activity } from 'botbuilder';
 import type { AIEntity, ClientCitation } from '@microsoft/teams-ai/lib/types';
 import { meetingLabel } from '../corpus/meeting';
 import type { Answer } from '../answer/knowledgeBase';
-import { MAX_CITATIONS } from './config';
+import { MAX_CITATIONS } from '../config';
 
 import { shorten } from '../shared/shorten';
 

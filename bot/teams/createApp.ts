@@ -15,7 +15,7 @@ import { pendingCard } from '../cards/pendingCard';
 import { registerCardActions, unhandledInvoke } from './cardActions';
 import { citedAnswerActivity } from './citations';
 import { parseCommand, type Command, type CommandName } from './commands';
-import type { BotConfig } from './config';
+import type { Config } from '../config';
 import { meetingsText } from './meetingsText';
 import { TEXT } from './messages';
 import { noPendingItems, type PendingSource } from '../pending/pendingSource';
@@ -46,7 +46,7 @@ export interface AppDependencies {
   topics?: TopicMemory;
   /** Answers and the 👍/👎 given on them; none: answers carry no feedback buttons. */
   feedback?: FeedbackStore;
-  config: Pick<BotConfig, 'maxQuestionChars' | 'maxAnswers' | 'microsoftAppId'> & Partial<Pick<BotConfig, 'pendingOldMonths'>>;
+  config: Pick<Config, 'maxQuestionChars' | 'maxAnswers' | 'microsoftAppId'> & Partial<Pick<Config, 'pendingOldMonths'>>;
   /** Today (YYYY-MM-DD) in the bot's time zone, for what is overdue (default: the UTC day). */
   today?: () => string;
   logger?: ErrorLogger;

@@ -6,7 +6,7 @@
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Activity, Storage } from 'botbuilder';
 import restify from 'restify';
-import type { BotConfig } from './config';
+import type { Config } from '../config';
 import { activityRunner, createAdapter, NotAuthenticated } from './createAdapter';
 import { createApp, knowledgeGetter, type AppDependencies } from './createApp';
 import type { ErrorLogger as Logger } from '../shared/logger';
@@ -15,7 +15,7 @@ import { headerProblem, parseJson, readBody, RequestRefused } from './readJsonBo
 import { tenantAllowed } from './tenantAllowList';
 
 export interface ServerOptions {
-  config: BotConfig;
+  config: Config;
   knowledgeBase: AppDependencies['knowledgeBase'];
   storage: Storage;
   pending?: PendingSource;

@@ -6,7 +6,7 @@ import { PAGE_SIZE, pendingCard } from '../../bot/cards/pendingCard';
 import { reminderCard } from '../../bot/cards/reminderCard';
 import type { ReminderItem } from '../../bot/pending/reminders';
 import { CARD_MAX_BYTES, cardBytes } from '../../bot/cards/summaryCard';
-import { loadCorpus } from '../../bot/corpus/loadCorpus';
+import { loadReports } from '../../bot/ingest/loadReports';
 import { byDue, type PendingItem } from '../../bot/pending/pendingItem';
 import { pendingItems } from '../../bot/pending/pendingTracker';
 import { seedDir } from '../ingest/helpers';
@@ -26,7 +26,7 @@ function containerOf(card: any, id: string): any {
 describe('pending-items, reminder and answer cards', () => {
   let items: PendingItem[];
   before(async () => {
-    items = pendingItems((await loadCorpus(seedDir)).meetings).sort(byDue);
+    items = pendingItems((await loadReports(seedDir)).meetings).sort(byDue);
     assert.ok(items.length > PAGE_SIZE, `the seeds have more than a page of items (${items.length})`);
   });
 

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { summaryCard } from '../../bot/cards/summaryCard';
-import { loadCorpus } from '../../bot/corpus/loadCorpus';
+import { loadReports } from '../../bot/ingest/loadReports';
 import { projectDir, seedDir } from '../ingest/helpers';
 import { renderCard } from './renderCard';
 
@@ -19,7 +19,7 @@ describe('summary card rendered in headless chromium (browser test)', function (
   after(async () => browser?.close());
 
   it('draws title, sections, pending items and both buttons; the ask button opens the question box', async () => {
-    const meeting = (await loadCorpus(seedDir)).meetings.find((m) => m.date === '2020-02-10')!;
+    const meeting = (await loadReports(seedDir)).meetings.find((m) => m.date === '2020-02-10')!;
     const card = summaryCard(meeting, {
       pending: [
         pendingItem({ text: 'Afgesproken is dat in september dit onderwerp nogmaals wordt geagendeerd.', due: '2020-09', owner: 'minister' }),

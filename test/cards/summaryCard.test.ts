@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { keySentence } from '../../bot/cards/keySentence';
 import { CARD_MAX_BYTES, cardBytes, summaryCard, TEAMS_MESSAGE_LIMIT_BYTES, type AdaptiveCard } from '../../bot/cards/summaryCard';
 import { formatDate } from '../../bot/corpus/dates';
-import { loadCorpus } from '../../bot/corpus/loadCorpus';
+import { loadReports } from '../../bot/ingest/loadReports';
 import type { Meeting } from '../../bot/corpus/meeting';
 import { seedDir } from '../ingest/helpers';
 import { cardProblems } from './cardProblems';
@@ -37,7 +37,7 @@ const pending = [
 describe('summaryCard', () => {
   let meetings: Meeting[];
   before(async () => {
-    meetings = (await loadCorpus(seedDir)).meetings;
+    meetings = (await loadReports(seedDir)).meetings;
     assert.equal(meetings.length, 5);
   });
 

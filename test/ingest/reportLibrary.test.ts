@@ -6,7 +6,7 @@ import path from 'node:path';
 import { extractText } from '../../bot/corpus/extractText';
 import { parseReport } from '../../bot/corpus/parseReport';
 import { contentHash } from '../../bot/ingest/contentHash';
-import { ingestUpload, maxUploadBytes } from '../../bot/ingest/ingestUpload';
+import { ingestUpload } from '../../bot/ingest/ingestUpload';
 import { LiveKnowledge } from '../../bot/ingest/liveKnowledge';
 import { outcomeText } from '../../bot/ingest/outcomeText';
 import { ReportLibrary, type IngestOutcome } from '../../bot/ingest/reportLibrary';
@@ -212,11 +212,6 @@ describe('ingestUpload (files sent to the bot)', () => {
     }
   });
 
-  it('reads MAX_UPLOAD_BYTES, 5 MB by default', () => {
-    assert.equal(maxUploadBytes({}), 5 * 1024 * 1024);
-    assert.equal(maxUploadBytes({ MAX_UPLOAD_BYTES: '1048576' }), 1048576);
-    assert.throws(() => maxUploadBytes({ MAX_UPLOAD_BYTES: 'veel' }), /MAX_UPLOAD_BYTES must be a whole number/);
-  });
 });
 
 describe('watchReports', function () {
