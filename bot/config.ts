@@ -130,9 +130,6 @@ export const SETTINGS = {
   developerTermsUrl: text('DEVELOPER_TERMS_URL'),
 } as const;
 
-/** Every setting's environment name, botbuilder's cloud settings included. */
-export const SETTING_NAMES: readonly string[] = [...Object.values(SETTINGS).map((s) => s.name), ...CLOUD_SETTINGS];
-
 type Values = { [K in keyof typeof SETTINGS]: ReturnType<(typeof SETTINGS)[K]['read']> };
 
 export interface Config extends Values {

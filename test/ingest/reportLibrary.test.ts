@@ -5,6 +5,7 @@ import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import path from 'node:path';
 import { extractText } from '../../bot/corpus/extractText';
 import { parseReport } from '../../bot/corpus/parseReport';
+import type { Meeting } from '../../bot/corpus/meeting';
 import { contentHash } from '../../bot/ingest/contentHash';
 import { ingestUpload } from '../../bot/ingest/ingestUpload';
 import { LiveKnowledge } from '../../bot/ingest/liveKnowledge';
@@ -257,7 +258,8 @@ describe('LiveKnowledge', () => {
     const dir = copyOfSeeds();
     const library = new ReportLibrary(dir);
     await library.scan();
-    const live = LiveKnowledge.fromLibrary(library, (meetings) => new KnowledgeBase(meetings));
+    const build = (meetings: Meeting[]) => new KnowledgeBase(meetings);
+    const live = new LiveKnowledge(library, build, build([...library.meetings]));
     const question = 'wat is er afgesproken over vuurwerk?';
     const oldAnswer = live.current.ask(question);
     assert.ok(oldAnswer.answers.length > 0);
