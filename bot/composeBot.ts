@@ -11,7 +11,7 @@ import type { Storage } from 'botbuilder';
 import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
 import { reminderCard } from './cards/reminderCard';
-import type { AdaptiveCard } from './cards/summaryCard';
+import type { AdaptiveCard } from './cards/adaptiveCard';
 import { LiveKnowledge } from './ingest/liveKnowledge';
 import { outcomeText } from './ingest/outcomeText';
 import { parseInWorker } from './ingest/parseInWorker';

@@ -5,7 +5,7 @@
 import type { Language } from '../shared/language';
 import { meetingLabel } from '../corpus/meeting';
 import { shorten } from '../shared/shorten';
-import { askQuestionAction, type AdaptiveCard } from './summaryCard';
+import { type AdaptiveCard, adaptiveCard, askQuestionAction, textBlock } from './adaptiveCard';
 import { SUMMARY_VERB } from './pendingCard';
 
 export interface CardAnswer {
@@ -41,7 +41,7 @@ const MAX_QUOTE_CHARS = 600;
 export function answerCard(question: string, answers: CardAnswer[], options: { language?: Language; meetingDate?: string } = {}): AdaptiveCard {
   const language = options.language ?? 'nl';
   const t = LABELS[language];
-  const text = (value: string, extra: Record<string, unknown> = {}) => ({ type: 'TextBlock', text: value, wrap: true, ...extra });
+  const text = textBlock;
   const data = { lang: language, ...(options.meetingDate ? { meetingDate: options.meetingDate } : {}) };
   const body: Record<string, unknown>[] = [
     text(t.kicker, { size: 'Small', isSubtle: true, spacing: 'None' }),
@@ -63,13 +63,5 @@ export function answerCard(question: string, answers: CardAnswer[], options: { l
     askQuestionAction(t.again, t, data),
   ];
   if (options.meetingDate) actions.push({ type: 'Action.Execute', title: t.back, verb: SUMMARY_VERB, data: { meetingDate: options.meetingDate, lang: language } });
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    fallbackText: answers.length ? answers.map((a, i) => `[${i + 1}] ${meetingLabel({ date: a.date }, language)} – ${a.section}: ${a.quote}`).join('\n') : t.none,
-    msteams: { width: 'Full' },
-    body,
-    actions,
-  };
+  return adaptiveCard(answers.length ? answers.map((a, i) => `[${i + 1}] ${meetingLabel({ date: a.date }, language)} – ${a.section}: ${a.quote}`).join('\n') : t.none, body, actions);
 }

@@ -7,7 +7,7 @@ import { meetingLabel, type Meeting } from '../corpus/meeting';
 import { formatDate } from '../corpus/dates';
 import { shorten } from '../shared/shorten';
 import { SUMMARY_VERB } from './pendingCard';
-import { askQuestionAction, type AdaptiveCard } from './summaryCard';
+import { type AdaptiveCard, adaptiveCard, askQuestionAction, textBlock } from './adaptiveCard';
 
 const MAX_LISTED = 15;
 const MAX_HEADINGS_CHARS = 160;
@@ -41,7 +41,7 @@ export function newReportsCard(meetings: Meeting[], language: Language = 'nl'): 
   const t = LABELS[language];
   const newest = [...meetings].sort((a, b) => b.date.localeCompare(a.date));
   const shown = newest.slice(0, MAX_LISTED);
-  const text = (value: string, extra: Record<string, unknown> = {}) => ({ type: 'TextBlock', text: value, wrap: true, ...extra });
+  const text = textBlock;
   const body: Record<string, unknown>[] = [
     text(t.kicker, { size: 'Small', isSubtle: true, spacing: 'None' }),
     text(t.title(meetings.length), { size: 'Large', weight: 'Bolder', spacing: 'Small', style: 'heading' }),
@@ -57,13 +57,5 @@ export function newReportsCard(meetings: Meeting[], language: Language = 'nl'): 
     })),
   ];
   if (newest.length > shown.length) body.push(text(t.more(newest.length - shown.length), { isSubtle: true, separator: true }));
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    fallbackText: `${t.title(meetings.length)}: ${newest.map((m) => formatDate(m.date, language)).join(', ')}`,
-    msteams: { width: 'Full' },
-    body,
-    actions: [askQuestionAction(t.ask, t, { lang: language })],
-  };
+  return adaptiveCard(`${t.title(meetings.length)}: ${newest.map((m) => formatDate(m.date, language)).join(', ')}`, body, [askQuestionAction(t.ask, t, { lang: language })]);
 }

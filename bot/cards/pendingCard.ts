@@ -14,7 +14,7 @@ import { meetingLabel } from '../corpus/meeting';
 import { DUE_GROUPS, groupByDue, type DueGroup } from '../pending/dueGroups';
 import { formatDate } from '../corpus/dates';
 import type { PendingItem } from '../pending/pendingItem';
-import { CARD_MAX_BYTES, cardBytes, type AdaptiveCard } from './summaryCard';
+import { adaptiveCard, type AdaptiveCard, CARD_MAX_BYTES, cardBytes, textBlock, type CardElement } from './adaptiveCard';
 import { shorten } from '../shared/shorten';
 
 export const PENDING_VERBS = { list: 'pendingList', done: 'pendingDone', reopen: 'pendingReopen' } as const;
@@ -110,8 +110,8 @@ const LABELS = {
   },
 } as const;
 
-type Element = Record<string, unknown>;
-const text = (value: string, extra: Element = {}): Element => ({ type: 'TextBlock', text: value, wrap: true, ...extra });
+
+const text = textBlock;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** "minister · uiterlijk september 2020 · LOVP 10 februari 2020 · Jaarwisseling" */
@@ -125,9 +125,9 @@ export function itemFacts(item: PendingItem, language: Language, group?: DueGrou
  * One item: its name in its own words, who and when, "over de datum" when so, where it came back with what was
  * said there, and its buttons (done, and the full text on request). `group` marks overdue items.
  */
-export function itemContainer(item: PendingItem, language: Language, doneData: PendingActionData, group?: DueGroup, withText = true): Element {
+export function itemContainer(item: PendingItem, language: Language, doneData: PendingActionData, group?: DueGroup, withText = true): CardElement {
   const t = LABELS[language];
-  const items: Element[] = [
+  const items: CardElement[] = [
     text(shorten(oneLine(item.title ?? item.text), TITLE_CHARS), { weight: 'Bolder' }),
     text(itemFacts(item, language, group), { isSubtle: true, size: 'Small', spacing: 'None' }),
   ];
@@ -136,7 +136,7 @@ export function itemContainer(item: PendingItem, language: Language, doneData: P
     items.push(text(t.discussed(meetingLabel({ date: item.discussedOn }, language), item.discussedIn), { size: 'Small', color: 'Accent', spacing: 'Small' }));
     if (item.discussedQuote) items.push(text(`“${shorten(oneLine(item.discussedQuote), QUOTE_CHARS)}”`, { size: 'Small', isSubtle: true, spacing: 'None' }));
   }
-  const actions: Element[] = [];
+  const actions: CardElement[] = [];
   if (item.id) {
     const title = item.discussedOn ? t.closeHandled : t.done;
     actions.push({ type: 'Action.Execute', title, verb: PENDING_VERBS.done, data: { ...doneData, itemId: item.id } });
@@ -152,7 +152,7 @@ export function itemContainer(item: PendingItem, language: Language, doneData: P
   return { type: 'Container', separator: true, spacing: 'Medium', items };
 }
 
-function groupHeader(group: DueGroup, count: number, language: Language): Element {
+function groupHeader(group: DueGroup, count: number, language: Language): CardElement {
   const color = group === 'overdue' ? 'Attention' : group === 'soon' ? 'Warning' : 'Default';
   return text(`${LABELS[language].groups[group]} (${count})`, { weight: 'Bolder', size: 'Medium', color, spacing: 'Large' });
 }
@@ -195,7 +195,7 @@ function buildCard(items: PendingItem[], options: PendingCardOptions, budget: Bu
   const shown = listed.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
   const base: PendingActionData = { view, lang: language, ...(options.meetingDate ? { meetingDate: options.meetingDate } : {}), ...(options.older ? { older: true } : {}) };
 
-  const body: Element[] = [
+  const body: CardElement[] = [
     text(options.older ? t.olderKicker : t.kicker, { size: 'Small', isSubtle: true, spacing: 'None' }),
     text(items.length ? t.title(options.older ? grouped.older.length : items.length) : t.none, { size: 'Large', weight: 'Bolder', spacing: 'Small', style: 'heading' }),
   ];
@@ -217,7 +217,7 @@ function buildCard(items: PendingItem[], options: PendingCardOptions, budget: Bu
   }
   if (!options.older && grouped.older.length) body.push(...olderItems(grouped.older, language, base, budget));
 
-  const actions: Element[] = [];
+  const actions: CardElement[] = [];
   if (pages > 1) {
     body.push(text(t.page(page * PAGE_SIZE + 1, page * PAGE_SIZE + shown.length, listed.length), { isSubtle: true, size: 'Small', separator: true }));
     if (page > 0) actions.push({ type: 'Action.Execute', title: t.previous, verb: PENDING_VERBS.list, data: { ...base, page: page - 1 } });
@@ -231,15 +231,7 @@ function buildCard(items: PendingItem[], options: PendingCardOptions, budget: Bu
     actions.push({ type: 'Action.Execute', title: t.back, verb: SUMMARY_VERB, data: { meetingDate: options.meetingDate, lang: language } });
   }
 
-  const card: AdaptiveCard = {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    fallbackText: pendingFallbackText(shown.map((s) => s.item), listed.length, language),
-    msteams: { width: 'Full' },
-    body,
-    actions,
-  };
+  const card = adaptiveCard(pendingFallbackText(shown.map((s) => s.item), listed.length, language), body, actions);
   if (view === 'message') {
     // No userIds: Teams then refreshes automatically for everyone in chats and channels of up to 60 people
     // (userIds: [] would turn automatic refresh off). Larger channels see the message as last updated.
@@ -249,11 +241,11 @@ function buildCard(items: PendingItem[], options: PendingCardOptions, budget: Bu
 }
 
 /** "Oudere punten (n)": a button that unfolds the newest older items; the rest a click further. */
-function olderItems(older: PendingItem[], language: Language, base: PendingActionData, budget: Budget): Element[] {
+function olderItems(older: PendingItem[], language: Language, base: PendingActionData, budget: Budget): CardElement[] {
   const t = LABELS[language];
   const id = 'older-items';
   const listed = older.slice(0, budget.olderListed);
-  const inside: Element[] = listed.map((item) => itemContainer(item, language, { ...base, page: 0 }, 'undated', false));
+  const inside: CardElement[] = listed.map((item) => itemContainer(item, language, { ...base, page: 0 }, 'undated', false));
   if (older.length > listed.length) {
     inside.push(text(t.moreOlder(older.length - listed.length), { isSubtle: true, spacing: 'Small' }));
     inside.push({ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: t.allOlder(older.length), verb: PENDING_VERBS.list, data: { ...base, page: 0, older: true } }] });

@@ -3,7 +3,7 @@
 // "Afgehandeld"/"Done" button, and a button for the whole list. Clicking either shows the pending list in place
 // of the reminder for the person who clicked (the reminder itself stays for the others).
 import type { Language } from '../shared/language';
-import { CARD_MAX_BYTES, cardBytes, type AdaptiveCard } from './summaryCard';
+import { adaptiveCard, type AdaptiveCard, CARD_MAX_BYTES, cardBytes, textBlock } from './adaptiveCard';
 import { shorten } from '../shared/shorten';
 import type { ReminderItem } from '../pending/reminders';
 import { itemContainer, PENDING_VERBS, type PendingActionData } from './pendingCard';
@@ -38,7 +38,7 @@ export function reminderCard(items: ReminderItem[], language: Language = 'nl', m
 function build(items: ReminderItem[], language: Language, listed: number): AdaptiveCard {
   const t = LABELS[language];
   const data: PendingActionData = { view: 'inPlace', lang: language };
-  const text = (value: string, extra: Record<string, unknown> = {}) => ({ type: 'TextBlock', text: value, wrap: true, ...extra });
+  const text = textBlock;
   const shown = items.slice(0, listed);
   const body: Record<string, unknown>[] = [
     text(t.kicker, { size: 'Small', isSubtle: true, spacing: 'None' }),
@@ -51,13 +51,5 @@ function build(items: ReminderItem[], language: Language, listed: number): Adapt
     for (const item of group) body.push(itemContainer(item, language, data, phase === 'overdue' ? 'overdue' : 'soon'));
   }
   if (items.length > listed) body.push(text(t.more(items.length - listed), { isSubtle: true, separator: true }));
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    fallbackText: `${t.title(items.length)}: ${shown.map((i) => shorten((i.title ?? i.text).replace(/\s+/g, ' '), 60)).join('; ')}`,
-    msteams: { width: 'Full' },
-    body,
-    actions: [{ type: 'Action.Execute', title: t.all, verb: PENDING_VERBS.list, data }],
-  };
+  return adaptiveCard(`${t.title(items.length)}: ${shown.map((i) => shorten((i.title ?? i.text).replace(/\s+/g, ' '), 60)).join('; ')}`, body, [{ type: 'Action.Execute', title: t.all, verb: PENDING_VERBS.list, data }]);
 }

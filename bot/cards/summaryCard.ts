@@ -8,6 +8,7 @@ import { meetingLabel, type Meeting } from '../corpus/meeting';
 import { formatDate } from '../corpus/dates';
 import { keySentence } from './keySentence';
 import { shorten } from '../shared/shorten';
+import { adaptiveCard, askQuestionAction, CARD_MAX_BYTES, cardBytes, CARD_VERBS, textBlock, type AdaptiveCard, type CardElement } from './adaptiveCard';
 
 export interface SummaryCardOptions {
   language?: Language;
@@ -16,30 +17,6 @@ export interface SummaryCardOptions {
   updated?: boolean;
   /** Upper bound for the card JSON in bytes (default CARD_MAX_BYTES). */
   maxBytes?: number;
-}
-
-export type AdaptiveCard = { type: 'AdaptiveCard'; version: string; body: CardElement[]; actions: CardElement[]; [key: string]: unknown };
-type CardElement = Record<string, unknown>;
-
-/** Teams refuses messages over about 28 KB, card and activity together. */
-export const TEAMS_MESSAGE_LIMIT_BYTES = 28 * 1024;
-/** What the card may take, leaving room for the activity around it (ids, service URL, conversation). */
-export const CARD_MAX_BYTES = TEAMS_MESSAGE_LIMIT_BYTES - 4 * 1024;
-export const CARD_VERBS = { pendingList: 'pendingList', ask: 'ask' } as const;
-export const QUESTION_INPUT_ID = 'question';
-
-/** The button that opens a question box and sends the question with Action.Execute (verb "ask"). */
-export function askQuestionAction(title: string, t: { questionLabel: string; placeholder: string; submit: string }, data: Record<string, unknown>) {
-  return {
-    type: 'Action.ShowCard',
-    title,
-    card: {
-      type: 'AdaptiveCard',
-      version: '1.5',
-      body: [{ type: 'Input.Text', id: QUESTION_INPUT_ID, label: t.questionLabel, placeholder: t.placeholder, maxLength: 1000, isRequired: true, errorMessage: t.placeholder }],
-      actions: [{ type: 'Action.Execute', title: t.submit, verb: CARD_VERBS.ask, data }],
-    },
-  };
 }
 
 const LABELS = {
@@ -84,8 +61,6 @@ interface Budget {
   sections: number;
 }
 
-export const cardBytes = (card: unknown) => Buffer.byteLength(JSON.stringify(card), 'utf8');
-
 export function summaryCard(meeting: Meeting, options: SummaryCardOptions = {}): AdaptiveCard {
   const maxBytes = options.maxBytes ?? CARD_MAX_BYTES;
   const pendingCount = options.pending?.length ?? 0;
@@ -104,7 +79,7 @@ export function summaryCard(meeting: Meeting, options: SummaryCardOptions = {}):
 function buildCard(meeting: Meeting, options: SummaryCardOptions, budget: Budget): AdaptiveCard {
   const language = options.language ?? 'nl';
   const t = LABELS[language];
-  const text = (value: string, extra: CardElement = {}): CardElement => ({ type: 'TextBlock', text: value, wrap: true, ...extra });
+  const text = textBlock;
 
   const header: CardElement[] = [
     text(t.kicker, { size: 'Small', isSubtle: true, spacing: 'None' }),
@@ -138,16 +113,5 @@ function buildCard(meeting: Meeting, options: SummaryCardOptions, budget: Budget
 
   // lang: the cards a button brings (pending list, answer) stay in the language of this card.
   const data = { meetingDate: meeting.date, lang: language };
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    fallbackText: `${meetingLabel(meeting, language)}: ${meeting.sections.map((s) => s.heading).join('; ')}`,
-    msteams: { width: 'Full' },
-    body: [...header, ...sections, ...pending],
-    actions: [
-      { type: 'Action.Execute', title: t.listPending, verb: CARD_VERBS.pendingList, data },
-      askQuestionAction(t.ask, t, data),
-    ],
-  };
+  return adaptiveCard(`${meetingLabel(meeting, language)}: ${meeting.sections.map((s) => s.heading).join('; ')}`, [...header, ...sections, ...pending], [{ type: 'Action.Execute', title: t.listPending, verb: CARD_VERBS.pendingList, data }, askQuestionAction(t.ask, t, data)]);
 }

@@ -5,7 +5,7 @@ import { answerCard } from '../../bot/cards/answerCard';
 import { PAGE_SIZE, pendingCard } from '../../bot/cards/pendingCard';
 import { reminderCard } from '../../bot/cards/reminderCard';
 import type { ReminderItem } from '../../bot/pending/reminders';
-import { CARD_MAX_BYTES, cardBytes } from '../../bot/cards/summaryCard';
+import { CARD_MAX_BYTES, cardBytes } from '../../bot/cards/adaptiveCard';
 import { loadReports } from '../../bot/ingest/loadReports';
 import { byDue, type PendingItem } from '../../bot/pending/pendingItem';
 import { pendingItems } from '../../bot/pending/pendingTracker';

@@ -2,7 +2,8 @@
 // parse), within Teams' size limit as a whole activity, with the right content and buttons.
 import assert from 'node:assert/strict';
 import { keySentence } from '../../bot/cards/keySentence';
-import { CARD_MAX_BYTES, cardBytes, summaryCard, TEAMS_MESSAGE_LIMIT_BYTES, type AdaptiveCard } from '../../bot/cards/summaryCard';
+import { CARD_MAX_BYTES, cardBytes, TEAMS_MESSAGE_LIMIT_BYTES, type AdaptiveCard } from '../../bot/cards/adaptiveCard';
+import { summaryCard } from '../../bot/cards/summaryCard';
 import { formatDate } from '../../bot/corpus/dates';
 import { loadReports } from '../../bot/ingest/loadReports';
 import type { Meeting } from '../../bot/corpus/meeting';

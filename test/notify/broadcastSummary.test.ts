@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ConversationReference } from 'botbuilder';
-import { cardBytes, CARD_MAX_BYTES, type AdaptiveCard } from '../../bot/cards/summaryCard';
+import { cardBytes, CARD_MAX_BYTES, type AdaptiveCard } from '../../bot/cards/adaptiveCard';
 import { ReportLibrary } from '../../bot/ingest/reportLibrary';
 import { watchReports, type ReportWatcher } from '../../bot/ingest/watchReports';
 import { broadcastReference, SummaryBroadcaster, type BroadcastDependencies } from '../../bot/notify/broadcastSummary';
