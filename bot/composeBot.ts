@@ -150,6 +150,7 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
     adapter,
     knowledgeBase: knowledge.get,
     storage,
+    subscriptions,
     pending,
     feedback: new FeedbackStore(storage, now),
     topics: config.topicMemoryMinutes > 0 ? new TopicMemory(storage, config.topicMemoryMinutes * 60_000, () => now().getTime()) : undefined,

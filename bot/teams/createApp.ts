@@ -31,14 +31,14 @@ import { TypingTimerOptionApplication } from './typingTimerOption';
 import { channelConversationId, isChannelConversation, keepRepliesInThread, threadConversationId } from './threading';
 import { botWasAdded, claimWelcome } from './welcome';
 
-/** What the bot needs from the knowledge base (bot/answer/knowledgeBase.ts, or one in a worker: offThreadIndex.ts). */
-
 export interface AppDependencies {
   adapter: TeamsAdapter;
   /** A getter lets a re-ingested knowledge base replace the old one without restarting the bot. */
   knowledgeBase: KnowledgeSource | (() => KnowledgeSource);
-  /** Subscriptions and welcome bookkeeping. */
+  /** Welcome bookkeeping, topics, language; and the subscriptions unless `subscriptions` is given. */
   storage: Storage;
+  /** The bot's one subscription store (composeBot.ts shares it with the broadcaster and the reminders). */
+  subscriptions?: SubscriptionStore;
   pending?: PendingSource;
   /** Report files sent in a personal chat are taken in when set (bot/teams/fileUploads.ts). */
   uploads?: UploadSettings;
@@ -66,7 +66,7 @@ export function createApp(deps: AppDependencies): Application {
   keepEntityFields();
   const knowledge = knowledgeGetter(deps.knowledgeBase);
   const pending = deps.pending ?? noPendingItems;
-  const subscriptions = new SubscriptionStore(deps.storage);
+  const subscriptions = deps.subscriptions ?? new SubscriptionStore(deps.storage);
   const logger = deps.logger ?? console;
   const today = deps.today ?? (() => new Date().toISOString().slice(0, 10));
   const app = new TypingTimerOptionApplication({

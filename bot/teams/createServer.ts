@@ -18,6 +18,7 @@ export interface ServerOptions {
   config: Config;
   knowledgeBase: AppDependencies['knowledgeBase'];
   storage: Storage;
+  subscriptions?: AppDependencies['subscriptions'];
   pending?: PendingSource;
   /** Report files sent in a personal chat are taken in when set. */
   uploads?: AppDependencies['uploads'];
