@@ -137,9 +137,10 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
   };
   const knowledge = new LiveKnowledge<LiveIndex>(library, buildIndex, STILL_LOADING, { dispose: (old) => old.close?.() });
   const pending = new TrackedPending(() => library.meetings, new ItemStore(storage, now));
-  // The tracked items catch up in the background after every change, without holding up answers.
+  // The tracked items catch up in the background after every change, without holding up answers; from the first
+  // index on (ready below), not during the first scan, where they would take the processor from the index.
   const catchUp = () => void pending.fromReports().catch((err) => logger.error('[lovp-bot] tracking pending items failed:', err));
-  const stopTracking = library.onChange(catchUp);
+  let stopTracking = () => {};
   const subscriptions = new SubscriptionStore(storage);
 
   const adapter = options.adapter ?? createAdapter(config);
@@ -221,6 +222,7 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
     if (stopped) return;
     readIndexed();
     catchUp();
+    stopTracking = library.onChange(catchUp);
     watcher = watchReports(library, { ...options.watch, onOutcomes: (outcomes) => logOutcomes(logger, outcomes) });
     const attached = broadcaster.attach(library).then(
       (detach) => (stopped ? detach() : void (stopBroadcasting = detach)),
