@@ -1,5 +1,5 @@
 // The whole running bot, put together from its parts: state store, report library and live search index,
-// pending items, the HTTP server with the teams-ai app, the summary broadcaster, the folder watcher and the
+// pending items, the HTTP server with the teams-ai app, the summary broadcaster, the report watcher and the
 // reminder scheduler, with the adapter's proactive messaging for the last two. index.ts only starts and stops
 // this; tests start the same thing in-process.
 //
@@ -15,6 +15,7 @@ import type { AdaptiveCard } from './cards/adaptiveCard';
 import { LiveKnowledge } from './ingest/liveKnowledge';
 import { outcomeText } from './ingest/outcomeText';
 import { parseInWorker } from './ingest/parseInWorker';
+import { openReportStore } from './ingest/createReportStore';
 import { ReportLibrary, type IngestOutcome } from './ingest/reportLibrary';
 import { watchReports, type ReportWatcher, type WatchOptions } from './ingest/watchReports';
 import { TopicMemory } from './answer/topicMemory';
@@ -51,7 +52,7 @@ export interface ComposeOptions {
   /** Clock for announcements and reminders (tests move a fake one); sleeping is the reminders' settle wait. */
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
-  /** Folder watching (default: events after 500 ms quiet, full rescan every minute). */
+  /** Report watching (default: folder events after 500 ms quiet, a full listing every REPORT_POLL_SECONDS). */
   watch?: Pick<WatchOptions, 'debounceMs' | 'rescanMs'>;
   /** Overrides of the REMINDER_* settings. */
   reminders?: Partial<ReminderOptions>;
@@ -76,7 +77,7 @@ export interface ComposedBot {
   /** Starts serving (default config.port on config.host); resolves with the base URL. */
   listen(port?: number, host?: string): Promise<string>;
   /** Resolves once the reports are read, their index built and the first announcements made; rejects when the
-   *  reports folder cannot be read. */
+   *  reports cannot be read. */
   ready: Promise<void>;
   /** Resolves once the reports are read and their index answers (before the first announcements are done). */
   indexed: Promise<void>;
@@ -126,7 +127,9 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
 
   // Every report file is parsed in a worker thread, within the read limits and the time limit.
   const parser = parseInWorker(config.readLimits, config.parseTimeoutMs);
-  const library = new ReportLibrary(config.dataDir, { parse: parser.parse, cacheFile: config.reportsCachePath });
+  // The reports: DATA_DIR, or a blob container shared by instances (seeded from DATA_DIR when new).
+  const { store: reports } = await openReportStore(config, logger);
+  const library = new ReportLibrary(reports, { parse: parser.parse, cacheFile: config.reportsCachePath });
   // The index answers in a worker; it is loaded from the serialised index when that was built for the same reports.
   const buildIndex = async (meetings: Meeting[]) => {
     const fingerprint = await indexFingerprint(meetings.map((m) => library.entryFor(m.date)?.hash ?? contentHash(m)));
@@ -212,7 +215,7 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
       const outcomes = await library.scan();
       logOutcomes(logger, outcomes.filter((o) => o.kind === 'rejected'));
     } catch (err) {
-      throw new Error(`cannot read the reports folder ${config.dataDir} (DATA_DIR): ${(err as Error).message}`);
+      throw new Error(`cannot read the reports in ${reports.description}: ${(err as Error).message}`);
     }
     // No reports at all is no change either: the empty index replaces the stand-in.
     if (knowledge.current === STILL_LOADING && !knowledge.building) knowledge.refresh([...library.meetings]);
@@ -223,7 +226,7 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
     readIndexed();
     catchUp();
     stopTracking = library.onChange(catchUp);
-    watcher = watchReports(library, { ...options.watch, onOutcomes: (outcomes) => logOutcomes(logger, outcomes) });
+    watcher = watchReports(library, { rescanMs: config.reportPollSeconds * 1000, ...options.watch, onOutcomes: (outcomes) => logOutcomes(logger, outcomes) });
     const attached = broadcaster.attach(library).then(
       (detach) => (stopped ? detach() : void (stopBroadcasting = detach)),
       (err) => {
@@ -234,7 +237,7 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
     await Promise.race([attached, stopRequested]);
     if (stopped) return;
     if (options.scheduleReminders !== false) reminders.start();
-    logger.log(`[lovp-bot] ${library.meetings.length} meetings from ${config.dataDir}; state in ${description}`);
+    logger.log(`[lovp-bot] ${library.meetings.length} meetings from ${reports.description}; state in ${description}`);
     if (options.scheduleReminders !== false) {
       logger.log(`[lovp-bot] reminders "${reminders.options.cron}" (${reminders.options.timeZone}), next ${reminders.nextRun()?.toISOString() ?? 'never'}`);
     }

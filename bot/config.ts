@@ -7,6 +7,7 @@ import path from 'node:path';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from './corpus/readLimits';
 import { DEFAULT_MAX_UPLOAD_BYTES } from './ingest/ingestUpload';
 import { DEFAULT_PARSE_TIMEOUT_MS } from './ingest/parseInWorker';
+import { DEFAULT_REPORT_POLL_SECONDS } from './ingest/watchReports';
 
 /** botbuilder's settings for a cloud other than the public Bot Framework; passed to the adapter as they are. */
 export const CLOUD_SETTINGS = ['ChannelService', 'ToChannelFromBotLoginUrl', 'ToChannelFromBotOAuthScope', 'ToBotFromChannelTokenIssuer',
@@ -108,6 +109,7 @@ export const SETTINGS = {
   stateDir: text('STATE_DIR', 'state'),
   azureStorageConnectionString: text('AZURE_STORAGE_CONNECTION_STRING'),
   azureStorageContainer: text('AZURE_STORAGE_CONTAINER'),
+  reportPollSeconds: int('REPORT_POLL_SECONDS', DEFAULT_REPORT_POLL_SECONDS, 1, 86_400),
   indexCacheFile: text('INDEX_CACHE_FILE'),
   cacheDir: text('CACHE_DIR'),
   maxUploadBytes: int('MAX_UPLOAD_BYTES', DEFAULT_MAX_UPLOAD_BYTES, 1024, 100 * 1024 * 1024),
@@ -159,7 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectDir = pr
   }
   const v = values as Values;
   if (!problems.length && !!v.azureStorageConnectionString !== !!v.azureStorageContainer) {
-    problems.push('set both AZURE_STORAGE_CONNECTION_STRING and AZURE_STORAGE_CONTAINER to keep state in Azure Blob storage, or neither to use STATE_DIR');
+    problems.push('set both AZURE_STORAGE_CONNECTION_STRING and AZURE_STORAGE_CONTAINER to keep state and reports in Azure Blob storage, or neither to use STATE_DIR and DATA_DIR');
   }
   if (!problems.length && v.azureStorageContainer && !/^(?=.{3,63}$)[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v.azureStorageContainer)) {
     problems.push(`AZURE_STORAGE_CONTAINER "${v.azureStorageContainer}" is not a valid container name (3-63 lowercase letters, digits and hyphens)`);

@@ -14,7 +14,7 @@ import { DEFAULT_READ_LIMITS, type ReadLimits } from '../corpus/readLimits';
 import { contentHash } from './contentHash';
 import { IngestError } from './ingestError';
 import { readParseCache, writeParseCache } from './parseCache';
-import { FolderReportStore, type ReportStore } from './reportStore';
+import { FolderReportStore, NameTaken, type ReportStore, type StoredReport } from './reportStore';
 import { TaskWorkerClosed } from './taskWorker';
 import { SerialQueue } from '../shared/serialQueue';
 
@@ -126,7 +126,7 @@ export class ReportLibrary {
     return () => this.listeners.delete(listener);
   }
 
-  /** Brings the library in line with the data folder; returns what changed (also rejected new files). */
+  /** Brings the library in line with the store; returns what changed (also rejected new files). */
   scan(): Promise<IngestOutcome[]> {
     return this.serial(() => this.reconcile());
   }
@@ -138,7 +138,8 @@ export class ReportLibrary {
     try {
       const stat = await fs.stat(file);
       if (!stat.isFile()) throw new Error('not a file');
-      if (options.maxBytes && stat.size > options.maxBytes) return rejected(name, new IngestError('too-large', name, '', options.maxBytes, stat.size));
+      const maxBytes = this.maxBytes(options.maxBytes);
+      if (stat.size > maxBytes) return rejected(name, new IngestError('too-large', name, '', maxBytes, stat.size));
       content = await fs.readFile(file);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
@@ -151,9 +152,8 @@ export class ReportLibrary {
   /** Same as ingestFile for content that arrived some other way (a file sent to the bot). */
   async ingestBuffer(fileName: string, content: Buffer, options: { maxBytes?: number } = {}): Promise<IngestOutcome> {
     const name = safeFileName(fileName);
-    if (options.maxBytes && content.length > options.maxBytes) {
-      return rejected(name, new IngestError('too-large', name, '', options.maxBytes, content.length));
-    }
+    const maxBytes = this.maxBytes(options.maxBytes);
+    if (content.length > maxBytes) return rejected(name, new IngestError('too-large', name, '', maxBytes, content.length));
     let parsed: Parsed;
     try {
       parsed = await this.parse(name, content);
@@ -164,14 +164,17 @@ export class ReportLibrary {
       await this.reconcile();
       const same = [...this.current.values()].find((e) => e.hash === parsed.hash);
       if (same) return { kind: 'unchanged', file: same.file, meeting: same.meeting, hash: same.hash };
-      const target = await this.freeName(name);
-      // The newest file of a date wins: it is written after every file held.
-      const stored = await this.store.write(target, content, Math.max(0, ...[...this.files.values()].map((f) => f.writtenAt)));
+      const { target, stored } = await this.writeFree(name, content);
       // Parsed once: the scan takes the file as read instead of parsing it again.
       this.files.set(target, { version: stored.version, writtenAt: stored.writtenAt, parsed });
       const outcomes = await this.reconcile();
       return outcomes.find((o) => o.file === target) ?? { kind: 'unchanged', file: target, meeting: parsed.meeting, hash: parsed.hash };
     });
+  }
+
+  /** The caller's limit, and never more than the store reads back. */
+  private maxBytes(requested = 0): number {
+    return Math.min(requested || Infinity, this.store.maxBytes ?? Infinity);
   }
 
   private serial<T>(task: () => Promise<T>): Promise<T> {
@@ -250,6 +253,19 @@ export class ReportLibrary {
       // Stopping ends the scan; it says nothing about the file.
       if (err instanceof TaskWorkerClosed) throw err;
       return { version, writtenAt, error: IngestError.from(err, name) };
+    }
+  }
+
+  /** Writes under a free name; another instance may take it meanwhile (a shared container): then the next one. */
+  private async writeFree(name: string, content: Buffer): Promise<{ target: string; stored: StoredReport }> {
+    for (let attempt = 1; ; attempt++) {
+      const target = await this.freeName(name);
+      try {
+        // The newest file of a date wins: it is written after every file held.
+        return { target, stored: await this.store.write(target, content, Math.max(0, ...[...this.files.values()].map((f) => f.writtenAt))) };
+      } catch (err) {
+        if (!(err instanceof NameTaken) || attempt >= 5) throw err;
+      }
     }
   }
 

@@ -17,12 +17,22 @@ export interface StoredReport {
 export interface ReportStore {
   /** For logs and messages: the folder or the container. */
   readonly description: string;
+  /** The largest file it reads back (none for a folder): the library refuses to write a larger one. */
+  readonly maxBytes?: number;
   /** Every report file, by name. */
   list(): Promise<StoredReport[]>;
   read(name: string): Promise<Buffer>;
-  /** Writes a new file whole or not at all; `after` asks for a write time later than that (ms). */
+  /** Writes a new file whole or not at all; `after` asks for a write time later than that (ms). May throw
+   *  NameTaken when another writer took the name meanwhile. */
   write(name: string, content: Buffer, after?: number): Promise<StoredReport>;
   exists(name: string): Promise<boolean>;
+}
+
+/** The name was free when asked, and taken (by another instance) when written. */
+export class NameTaken extends Error {
+  constructor(readonly fileName: string) {
+    super(`${fileName} was written by someone else meanwhile`);
+  }
 }
 
 /** Report files in a folder: the dot-files the store writes while it writes are never listed. */
