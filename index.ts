@@ -1,14 +1,19 @@
 // Starts the LOVP bot: POST /api/messages and GET /healthz on PORT, the watched reports folder, summary cards
 // and reminders. Settings: see .env.example. The parts are put together in bot/composeBot.ts.
 import 'dotenv/config';
-import { composeBot } from './bot/composeBot';
+import { OffThreadIndex } from './bot/answer/offThreadIndex';
 import { loadConfig } from './bot/config';
 
 const STOP_DEADLINE_MS = 5000;
 
 async function main(): Promise<void> {
   // The settings are read once, here, and handed to every part.
-  const bot = await composeBot({ config: loadConfig(process.env) });
+  const config = loadConfig(process.env);
+  // The index worker starts before the rest of the bot is loaded (seconds on a busy machine), so it reads the
+  // serialised index and loads the word lists meanwhile; at 1,000 meetings that is most of the index's start.
+  const preparedIndex = OffThreadIndex.prepare(config.indexCachePath);
+  const { composeBot } = await import('./bot/composeBot.js');
+  const bot = await composeBot({ config, preparedIndex });
   // Listening before the reports are read: until then questions get "still loading", /healthz answers.
   const url = await bot.listen();
   const mode = bot.config.localMode ? 'local mode, no authentication' : `app ${bot.config.microsoftAppId}`;

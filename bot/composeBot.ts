@@ -30,7 +30,7 @@ import { anyoneMayUpload, loadConfig, openDefaults, type Config } from './config
 import { createAdapter } from './teams/createAdapter';
 import type { KnowledgeSource } from './answer/knowledgeSource';
 import { createServer } from './teams/createServer';
-import { OffThreadIndex } from './answer/offThreadIndex';
+import { OffThreadIndex, type PreparedIndexWorker } from './answer/offThreadIndex';
 import type { Meeting } from './corpus/meeting';
 import { contentHash } from './ingest/contentHash';
 import { indexFingerprint } from './search/indexCache';
@@ -61,6 +61,8 @@ export interface ComposeOptions {
   adapter?: TeamsAdapter;
   /** The state store (default from STATE_DIR or the Azure settings); tests hand in one on a faulty disk. */
   storage?: Storage;
+  /** An index worker index.ts started before loading the bot; the first index is built in it. */
+  preparedIndex?: PreparedIndexWorker;
 }
 
 export interface ComposedBot {
@@ -136,6 +138,7 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
     return OffThreadIndex.build(meetings, {
       options: { maxAnswers: config.maxAnswers, maxQuestionChars: config.maxQuestionChars },
       cache: { file: config.indexCachePath, fingerprint },
+      prepared: options.preparedIndex,
     });
   };
   const knowledge = new LiveKnowledge<LiveIndex>(library, buildIndex, STILL_LOADING, { dispose: (old) => old.close?.() });
@@ -287,6 +290,7 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
         stopTracking();
         await broadcaster.idle();
         knowledge.close();
+        await options.preparedIndex?.close();
         if (listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       })();
       return stopping;

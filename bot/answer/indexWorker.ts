@@ -4,7 +4,7 @@ import type { AskOptions, KnowledgeOptions, QuestionResult } from './knowledgeBa
 import { KnowledgeBase } from './knowledgeBase';
 import { serveTasks } from '../ingest/taskWorker';
 import { meetingsFromPayload } from '../corpus/meetingsPayload';
-import { readIndexCache, writeIndexCache } from '../search/indexCache';
+import { readIndexCacheFile, snapshotFor, writeIndexCache, type IndexCacheFile } from '../search/indexCache';
 
 export interface IndexCacheRef {
   file: string;
@@ -13,6 +13,7 @@ export interface IndexCacheRef {
 }
 
 export type IndexTask =
+  | { prepare: { cacheFile?: string } }
   | { build: Uint8Array; options?: Partial<KnowledgeOptions>; cache?: IndexCacheRef }
   | { ask: string; options?: AskOptions }
   | { timeline: string };
@@ -21,11 +22,26 @@ export type IndexTask =
 export type CacheUse = 'hit' | 'miss' | 'off';
 
 let kb: KnowledgeBase | undefined;
+/** The cache file read by `prepare`, before the reports were known: used by the first build when it fits. */
+let prepared: { file: string; cache: IndexCacheFile | undefined } | undefined;
 
-serveTasks<IndexTask, QuestionResult | CacheUse>(async (task) => {
+/** A question to an empty knowledge base, in both languages: loads the word lists and warms the question path. */
+const WARM_UP_QUESTION = 'what was agreed about fireworks? wat is er afgesproken over vuurwerk?';
+
+serveTasks<IndexTask, QuestionResult | CacheUse | 'prepared'>(async (task) => {
+  if ('prepare' in task) {
+    // While the main thread is still loading the bot (seconds), this one reads the cache and loads the word lists.
+    const file = task.prepare.cacheFile;
+    if (file) prepared = { file, cache: await readIndexCacheFile(file) };
+    new KnowledgeBase([]).ask(WARM_UP_QUESTION);
+    return 'prepared';
+  }
   if ('build' in task) {
     const meetings = meetingsFromPayload(task.build);
-    const cached = task.cache ? await readIndexCache(task.cache.file, task.cache.fingerprint) : undefined;
+    const early = prepared?.file === task.cache?.file ? prepared?.cache : undefined;
+    prepared = undefined;
+    // The file read early when it fits, else as it is now (another instance may have written it since).
+    const cached = task.cache ? (snapshotFor(early, task.cache.fingerprint) ?? snapshotFor(await readIndexCacheFile(task.cache.file), task.cache.fingerprint)) : undefined;
     kb = new KnowledgeBase(meetings, cached, task.options);
     if (task.cache && !cached) {
       // Written before the build counts as done (a few hundred ms at a thousand meetings), so a bot stopped right

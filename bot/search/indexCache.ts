@@ -11,7 +11,7 @@ import type { SectionIndexSnapshot } from './sectionIndex';
 /** Bump when the layout of the cache file changes. */
 const VERSION = 3;
 
-interface IndexCacheFile {
+export interface IndexCacheFile {
   version: number;
   fingerprint: string;
   index: SectionIndexSnapshot;
@@ -23,15 +23,19 @@ export async function indexFingerprint(meetingHashes: string[]): Promise<string>
   return createHash('sha256').update(`v${VERSION}\0${code}\0${meetingHashes.join('\0')}`).digest('hex');
 }
 
-/** The snapshot in `file` when it was written for `fingerprint`; undefined when missing, unreadable or stale. */
-export async function readIndexCache(file: string, fingerprint: string): Promise<SectionIndexSnapshot | undefined> {
+/** The cache file as it is, whatever it was written for (it may be read before the reports are known); undefined when missing or unreadable. */
+export async function readIndexCacheFile(file: string): Promise<IndexCacheFile | undefined> {
   try {
-    const cache = JSON.parse(await readFile(file, 'utf8')) as IndexCacheFile;
-    const usable = cache?.version === VERSION && cache.fingerprint === fingerprint && typeof cache.index?.index === 'object' && Array.isArray(cache.index.vocabulary);
-    return usable ? cache.index : undefined;
+    return JSON.parse(await readFile(file, 'utf8')) as IndexCacheFile;
   } catch {
     return undefined;
   }
+}
+
+/** The snapshot of a cache file when it was written for `fingerprint`; undefined when missing, corrupt or stale. */
+export function snapshotFor(cache: IndexCacheFile | undefined, fingerprint: string): SectionIndexSnapshot | undefined {
+  const usable = cache?.version === VERSION && cache.fingerprint === fingerprint && typeof cache.index?.index === 'object' && Array.isArray(cache.index.vocabulary);
+  return usable ? cache.index : undefined;
 }
 
 /** Writes the cache atomically (temp file, then rename), so a crash never leaves half a cache behind. */

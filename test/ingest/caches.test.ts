@@ -110,4 +110,41 @@ describe('start-up caches', function () {
       corrupt.close();
     }
   });
+
+  it('serialised index: a worker prepared before the reports are read uses the file when it fits, reads it again when not', async () => {
+    const library = new ReportLibrary(corpus);
+    await library.scan();
+    const meetings = [...library.meetings];
+    const file = path.join(dir, 'cache', 'index-cache.json');
+    const fingerprint = await indexFingerprint(library.entries().map((e) => e.hash));
+    // Nothing to read yet: the prepared worker builds, and writes the file.
+    const first = await OffThreadIndex.build(meetings, { cache: { file, fingerprint }, prepared: OffThreadIndex.prepare(file) });
+    first.close();
+    assert.equal(first.cache, 'miss');
+    const prepared = OffThreadIndex.prepare(file);
+    const loaded = await OffThreadIndex.build(meetings, { cache: { file, fingerprint }, prepared });
+    try {
+      assert.equal(loaded.cache, 'hit');
+      const fresh = new KnowledgeBase(meetings);
+      for (const q of QUESTIONS) assert.deepEqual(await loaded.ask(q), fresh.ask(q), q);
+      assert.equal(prepared.take(), undefined, 'a prepared worker serves one build');
+    } finally {
+      loaded.close();
+    }
+    // Read early but written for other meetings: a build, whose answers come from the meetings sent.
+    const fewer = meetings.slice(1);
+    const other = await OffThreadIndex.build(fewer, { cache: { file, fingerprint: await indexFingerprint(fewer.map(contentHash)) }, prepared: OffThreadIndex.prepare(file) });
+    try {
+      assert.equal(other.cache, 'miss');
+      assert.deepEqual(await other.ask('vuurwerk'), new KnowledgeBase(fewer).ask('vuurwerk'));
+    } finally {
+      other.close();
+    }
+  });
+
+  it('a prepared index worker that no build took ends with close()', async () => {
+    const prepared = OffThreadIndex.prepare(path.join(dir, 'missing.json'));
+    await prepared.close();
+    assert.equal(prepared.take(), undefined);
+  });
 });
