@@ -41,6 +41,9 @@ export interface BotConfig {
   readLimits: ReadLimits;
   /** A report file that takes longer to parse is refused and its worker stopped (PARSE_TIMEOUT_MS). */
   parseTimeoutMs: number;
+  /** Base URL of the report pages citations link to (PUBLIC_URL, no trailing slash); empty: the bot's own address
+   *  in local mode, no links otherwise. */
+  publicUrl: string;
 }
 
 /** botbuilder's settings for a cloud other than the public Bot Framework; passed to the adapter as they are. */
@@ -81,14 +84,31 @@ export function openDefaults(config: BotConfig): string[] {
   if (config.localMode) {
     warnings.push('MicrosoftAppId is empty: local mode, requests to /api/messages are not authenticated. Set the app registration before the bot is reachable from outside.');
     if (config.host !== '127.0.0.1' && config.host !== 'localhost' && config.host !== '::1') warnings.push(`local mode listens on ${config.host || 'all interfaces'} (HOST), not only on this machine.`);
-  } else if (config.allowedTenantIds.size === 0) {
-    warnings.push('ALLOWED_TENANT_IDS is empty: users of any Microsoft Entra tenant can use the bot.');
+  } else {
+    if (config.allowedTenantIds.size === 0) warnings.push('ALLOWED_TENANT_IDS is empty: users of any Microsoft Entra tenant can use the bot.');
+    if (!config.publicUrl) warnings.push('PUBLIC_URL is empty: citations do not link to the report pages (GET /reports/<date>).');
   }
   if (config.adminUserIds.size === 0) {
     if (anyoneMayUpload(config)) warnings.push(`ADMIN_USER_IDS is empty${config.localMode ? ' (local mode)' : ' and ALLOW_ALL_UPLOADS=true'}: anyone in a personal chat can add a report, which is then posted to every subscribed conversation.`);
     else warnings.push('ADMIN_USER_IDS is empty: nobody can add reports by sending a file (set ADMIN_USER_IDS, or ALLOW_ALL_UPLOADS=true).');
   }
   return warnings;
+}
+
+/** PUBLIC_URL: an http(s) address without query or fragment, its trailing slash dropped. */
+function publicUrlSetting(raw: string | undefined): string {
+  const value = (raw ?? '').trim().replace(/\/+$/, '');
+  if (!value) return '';
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    // reported below
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username || url.password) {
+    throw new Error(`PUBLIC_URL must be an http:// or https:// address without query or fragment, got "${raw}"`);
+  }
+  return value;
 }
 
 function appType(raw: string | undefined): BotConfig['microsoftAppType'] {
@@ -127,5 +147,6 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env, projectDir =
       maxDocxXmlBytes: intSetting(env, 'MAX_DOCX_XML_BYTES', DEFAULT_READ_LIMITS.maxDocxXmlBytes, 10_000, 500 * 1024 * 1024),
     },
     parseTimeoutMs: intSetting(env, 'PARSE_TIMEOUT_MS', DEFAULT_PARSE_TIMEOUT_MS, 100, 600_000),
+    publicUrl: publicUrlSetting(env.PUBLIC_URL),
   };
 }

@@ -9,12 +9,13 @@ import type { FeedbackStore } from '../feedback/feedbackStore';
 import { FEEDBACK_CHANNEL_DATA, registerFeedback, rememberAnswer } from './feedback';
 import { pendingCard } from '../cards/pendingCard';
 import { registerCardActions, unhandledInvoke } from './cardActions';
-import { citedAnswerActivity } from './citations';
+import { citedAnswerActivity, type AnswerUrl } from './citations';
 import { parseCommand, type Command, type CommandName } from './commands';
 import type { BotConfig } from './config';
 import { meetingsText } from './meetingsText';
 import { TEXT } from './messages';
 import { noPendingItems, pendingText, type PendingSource } from './pendingSource';
+import { answerUrl } from './reportLinks';
 import { replyLanguage, type Language } from './replyLanguage';
 import { stripMentions } from './stripMentions';
 import { SubscriptionStore, subscriptionFor } from './subscriptions';
@@ -53,6 +54,8 @@ export interface AppDependencies {
   config: Pick<BotConfig, 'maxQuestionChars' | 'maxAnswers' | 'microsoftAppId'> & Partial<Pick<BotConfig, 'pendingOldMonths'>>;
   /** Today (YYYY-MM-DD) in the bot's time zone, for what is overdue (default: the UTC day). */
   today?: () => string;
+  /** Base URL of the report pages (PUBLIC_URL, or the bot's own address); undefined: citations carry no link. */
+  publicUrl?: () => string | undefined;
   logger?: Logger;
 }
 
@@ -73,6 +76,7 @@ export function createApp(deps: AppDependencies): Application {
   const subscriptions = new SubscriptionStore(deps.storage);
   const logger = deps.logger ?? console;
   const today = deps.today ?? (() => new Date().toISOString().slice(0, 10));
+  const linkFor = (language: Language): AnswerUrl => (answer) => answerUrl(deps.publicUrl?.(), knowledge().meetings, answer, language);
   const app = new TypingTimerOptionApplication({
     adapter: deps.adapter,
     botAppId: deps.config.microsoftAppId || undefined,
@@ -146,7 +150,7 @@ export function createApp(deps: AppDependencies): Application {
     app.message(
       async (context) => context.activity.type === ActivityTypes.Message && hasFiles(context.activity),
       async (context) => {
-        if (!(await handleFiles(context, uploads))) await answerQuestion(context, knowledge(), deps);
+        if (!(await handleFiles(context, uploads))) await answerQuestion(context, knowledge(), deps, linkFor);
       },
     );
   }
@@ -161,7 +165,7 @@ export function createApp(deps: AppDependencies): Application {
   }
 
   app.activity(ActivityTypes.Message, async (context) => {
-    await answerQuestion(context, knowledge(), deps);
+    await answerQuestion(context, knowledge(), deps, linkFor);
   });
 
   registerCardActions(app, { knowledge, pending, config: deps.config, today, logger });
@@ -194,7 +198,8 @@ function safeLanguage(context: TurnContext): Language {
   }
 }
 
-async function answerQuestion(context: TurnContext, kb: KnowledgeSource, { config, topics, feedback }: Pick<AppDependencies, 'config' | 'topics' | 'feedback'>): Promise<void> {
+async function answerQuestion(context: TurnContext, kb: KnowledgeSource, { config, topics, feedback }: Pick<AppDependencies, 'config' | 'topics' | 'feedback'>,
+  linkFor: (language: Language) => AnswerUrl): Promise<void> {
   const question = context.activity.text ?? '';
   const language = replyLanguage(question, context.activity.locale);
   if (!question) {
@@ -219,6 +224,6 @@ async function answerQuestion(context: TurnContext, kb: KnowledgeSource, { confi
     ...(result.corrections.length ? [TEXT.didYouMean(language, result.corrections.map((c) => c.to))] : []),
     ...(result.followUpOf ? [TEXT.followUpOf(language, result.followUpOf.question)] : []),
   ];
-  const sent = await context.sendActivity({ ...citedAnswerActivity(result.answers, language, config.maxAnswers, notes), ...(feedback ? { channelData: FEEDBACK_CHANNEL_DATA } : {}) });
+  const sent = await context.sendActivity({ ...citedAnswerActivity(result.answers, language, config.maxAnswers, notes, linkFor(language)), ...(feedback ? { channelData: FEEDBACK_CHANNEL_DATA } : {}) });
   if (feedback) await rememberAnswer(feedback, context, sent?.id, question, language, result.answers.slice(0, config.maxAnswers));
 }
