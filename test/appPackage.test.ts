@@ -25,7 +25,7 @@ import { decodePng, encodePng, readPngHeader } from '../bot/tools/png';
 
 const template = JSON.parse(readFileSync(path.join(MANIFEST_DIR, 'manifest.json'), 'utf8')) as TeamsManifestLatest;
 const localManifest = () => fillPlaceholders(template, manifestValues({}).values);
-const COMMANDS = ['help', 'vergaderingen', 'samenvatting', 'openstaand', 'abonneer', 'stop'];
+const COMMANDS = ['help', 'vergaderingen', 'samenvatting', 'tijdlijn', 'openstaand', 'abonneer', 'stop'];
 const BOT_GUID = '6f1c2a0e-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
 /** Settings a real publisher would have in .env. */
 const UPLOAD_ENV = {
@@ -93,7 +93,7 @@ describe('Teams app manifest', () => {
     assert.equal(bot.supportsFiles, true);
   });
 
-  it('lists the six commands with a Dutch description for each scope', () => {
+  it('lists the seven commands with a Dutch description for each scope', () => {
     const lists = template.bots![0].commandLists!;
     assert.deepEqual(lists.map((l) => l.scopes.join()).sort(), ['groupChat', 'personal', 'team']);
     for (const list of lists) {
@@ -104,7 +104,7 @@ describe('Teams app manifest', () => {
     }
     const descriptions = lists[0].commands.map((c) => c.description).join(' ');
     assert.match(descriptions, /terugkoppelingen|afspraken|samenvatting/);
-    for (const english of ['meetings', 'summary', 'pending', 'subscribe']) assert.ok(descriptions.includes(english), english);
+    for (const english of ['meetings', 'summary', 'timeline', 'pending', 'subscribe']) assert.ok(descriptions.includes(english), english);
   });
 
   it('has Dutch names and descriptions, and an English (en-us) localisation beside them', () => {
@@ -119,7 +119,7 @@ describe('Teams app manifest', () => {
     assert.match(english.$schema, /\/teams\/v1\.30\/MicrosoftTeams\.Localization\.schema\.json$/);
     assert.deepEqual(await validateLocalization(english, localManifest(), 'en-us.json'), []);
     const texts = Object.keys(english).filter((k) => k !== '$schema');
-    assert.ok(texts.length >= 4 + 6 + 36, 'names, descriptions, features and every command of every scope');
+    assert.ok(texts.length >= 4 + 6 + 42, 'names, descriptions, features and every command of every scope');
   });
 
   it('en-us command titles are the English words for the same commands', () => {

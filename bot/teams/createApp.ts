@@ -18,6 +18,7 @@ import { noPendingItems, pendingText, type PendingSource } from './pendingSource
 import { answerUrl } from './reportLinks';
 import { replyLanguage, type Language } from './replyLanguage';
 import { stripMentions } from './stripMentions';
+import { timelineReply } from './timeline';
 import { SubscriptionStore, subscriptionFor } from './subscriptions';
 import { cardMessage, findMeeting, summaryMessage } from './summaryText';
 import { handleFiles, hasFiles, type UploadSettings } from './fileUploads';
@@ -30,6 +31,8 @@ import { botWasAdded, claimWelcome } from './welcome';
 export interface KnowledgeSource {
   readonly meetings: Meeting[];
   ask(question: string, options?: AskOptions): QuestionResult | Promise<QuestionResult>;
+  /** Every meeting that discussed a topic, oldest first, one section each (KnowledgeBase.timeline). */
+  timeline?(topic: string): QuestionResult | Promise<QuestionResult>;
   /** True while the reports are still being read at start: questions are answered with "still loading". */
   readonly loading?: boolean;
 }
@@ -127,6 +130,7 @@ export function createApp(deps: AppDependencies): Application {
       }
       return say(context, TEXT.unknownDate(language, argument, meetings.map((m) => formatDate(m.date, language))));
     },
+    timeline: async (context, { language, argument }) => context.sendActivity(await timelineReply(knowledge(), pending, argument, language, linkFor(language))),
     pending: async (context, { language }) => {
       const items = await pending.openItems();
       const card = pendingCard(items, { language, view: 'message', today: today(), oldMonths: deps.config.pendingOldMonths });
