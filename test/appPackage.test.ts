@@ -20,6 +20,7 @@ import {
   type Localization,
 } from '../bot/tools/appPackage';
 import { parseCommand } from '../bot/teams/commands';
+import { SEARCH_COMMAND, TOPIC_PARAMETER } from '../bot/teams/messageExtension';
 import { drawColorIcon, drawOutlineIcon } from '../bot/tools/drawIcons';
 import { decodePng, encodePng, readPngHeader } from '../bot/tools/png';
 
@@ -63,8 +64,10 @@ describe('Teams app manifest', () => {
   it('reports schema errors, e.g. a bot id that is not a GUID', async () => {
     const manifest = fillPlaceholders(template, manifestValues({ MicrosoftAppId: 'not-a-guid' }).values);
     const errors = await validateManifestSchema(manifest);
-    assert.equal(errors.length, 1);
+    // The bot and the compose-box search both name it.
+    assert.equal(errors.length, 2);
     assert.match(errors[0], /^\/bots\/0\/botId must match pattern/);
+    assert.match(errors[1], /^\/composeExtensions\/0\/botId must match pattern/);
   });
 
   it('refuses a schema version it would have to download', async () => {
@@ -105,6 +108,18 @@ describe('Teams app manifest', () => {
     const descriptions = lists[0].commands.map((c) => c.description).join(' ');
     assert.match(descriptions, /terugkoppelingen|afspraken|samenvatting/);
     for (const english of ['meetings', 'summary', 'timeline', 'pending', 'subscribe']) assert.ok(descriptions.includes(english), english);
+  });
+
+  it('offers a compose-box search (a query command of the bot) whose id and parameter the bot handles, in Dutch and English', () => {
+    const [extension] = template.composeExtensions!;
+    assert.equal(extension.botId, '${{BOT_ID}}');
+    const [command] = extension.commands!;
+    assert.equal(command.type, 'query');
+    assert.equal(command.id, SEARCH_COMMAND);
+    assert.deepEqual(command.parameters!.map((p) => p.name), [TOPIC_PARAMETER]);
+    assert.match(command.title, /terugkoppelingen/);
+    assert.match(english['composeExtensions[0].commands[0].title'], /^Search/);
+    assert.ok(english['composeExtensions[0].commands[0].parameters[0].description']);
   });
 
   it('has Dutch names and descriptions, and an English (en-us) localisation beside them', () => {

@@ -13,6 +13,7 @@ import { citedAnswerActivity, type AnswerUrl } from './citations';
 import { parseCommand, type Command, type CommandName } from './commands';
 import type { BotConfig } from './config';
 import { meetingsText } from './meetingsText';
+import { registerMessageExtension } from './messageExtension';
 import { TEXT } from './messages';
 import { noPendingItems, pendingText, type PendingSource } from './pendingSource';
 import { answerUrl } from './reportLinks';
@@ -173,6 +174,7 @@ export function createApp(deps: AppDependencies): Application {
   });
 
   registerCardActions(app, { knowledge, pending, config: deps.config, today, logger });
+  registerMessageExtension(app, { knowledge, publicUrl: () => deps.publicUrl?.(), maxQuestionChars: deps.config.maxQuestionChars, locale: (context) => context.activity.locale });
   if (deps.feedback) registerFeedback(app, deps.feedback, logger);
   // Invoke routes run first; an invoke none of them took ends here instead of as a 501 without a body.
   app.activity(ActivityTypes.Invoke, (context) => context.sendActivity(unhandledInvoke(context.activity)).then(() => undefined));

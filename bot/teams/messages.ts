@@ -139,6 +139,9 @@ export const TEXT = {
       ? `Ik vond geen vergaderingen over "${truncate(plainEcho(topic), MAX_ECHO_CHARS)}". Probeer andere woorden.`
       : `I found no meetings about "${truncate(plainEcho(topic), MAX_ECHO_CHARS)}". Try other words.`,
 
+  unknownQuote: (l: Language) =>
+    l === 'nl' ? 'Dit citaat staat niet (meer) in de terugkoppelingen. Zoek opnieuw.' : 'This quote is no longer in the reports. Please search again.',
+
   pendingHeader: (l: Language, count: number) =>
     l === 'nl' ? `**${count} openstaande ${count === 1 ? 'punt' : 'punten'}:**` : `**${count} pending item${count === 1 ? '' : 's'}:**`,
 
