@@ -13,7 +13,7 @@ import { citedAnswerActivity, type AnswerUrl } from './citations';
 import { parseCommand, type Command, type CommandName } from './commands';
 import type { BotConfig } from './config';
 import { meetingsText } from './meetingsText';
-import { registerMessageExtension } from './messageExtension';
+import { isSharedCard, registerMessageExtension } from './messageExtension';
 import { TEXT } from './messages';
 import { noPendingItems, pendingText, type PendingSource } from './pendingSource';
 import { answerUrl } from './reportLinks';
@@ -149,6 +149,9 @@ export function createApp(deps: AppDependencies): Application {
       return say(context, removed ? TEXT.unsubscribed(language, channel) : TEXT.notSubscribed(language, channel));
     },
   };
+
+  // A card shared from the compose-box search into this chat asks nothing.
+  app.message(async (context) => context.activity.type === ActivityTypes.Message && isSharedCard(context.activity), async () => undefined);
 
   const uploads = deps.uploads;
   if (uploads) {

@@ -5,7 +5,7 @@
 // Each result carries the whole card, and its preview a tap value naming the quote's place in its report, so Teams'
 // selectItem invoke gets the card rebuilt from the current report (the Agents Playground inserts the card as it is).
 import type { Application } from '@microsoft/teams-ai';
-import { CardFactory, type MessagingExtensionAttachment, type MessagingExtensionResult, type TurnContext } from 'botbuilder';
+import { CardFactory, type Activity, type MessagingExtensionAttachment, type MessagingExtensionResult, type TurnContext } from 'botbuilder';
 import { GAP } from '../answer/pickQuote';
 import { splitSentences } from '../answer/sentences';
 import { keySentence } from '../cards/keySentence';
@@ -39,6 +39,15 @@ interface SelectedItem {
 }
 
 const message = (text: string): MessagingExtensionResult => ({ type: 'message', text });
+
+/**
+ * A message that only shares a card picked from the search (sent in the chat with the bot, it reaches the bot too):
+ * an Adaptive Card and no words beside the client's placeholder markup. It asks nothing, so it gets no answer.
+ */
+export function isSharedCard(activity: Partial<Activity>): boolean {
+  const cards = (activity.attachments ?? []).some((a) => a?.contentType === CardFactory.contentTypes.adaptiveCard);
+  return cards && String(activity.text ?? '').replace(/<[^>]*>/g, '').trim() === '';
+}
 
 export function registerMessageExtension(app: Application, deps: SearchDependencies): void {
   const cardFor = (meetings: readonly Meeting[], location: QuoteLocation, quote: string, language: Language): CardQuote => {

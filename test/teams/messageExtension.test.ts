@@ -86,6 +86,16 @@ describe('compose-box search (message extension)', function () {
     assert.deepEqual(result.attachments.map((a: any) => a.preview.content.title), latest.sections.map((s) => s.heading));
   });
 
+  it('sending the picked card in the chat with the bot (markup only, as the client sends it) gets no answer', async () => {
+    const [first] = (await query('vuurwerk')).attachments;
+    const text = '\n<span class="inline-compose-card" itemid="0" itemtype="http://schema.skype.com/InputExtension">\n  <span content="0" itemprop="cardId"></span>\n</span>\n';
+    const { status, replies } = await bot.post(personal(text, { attachments: [{ contentType: CARD, content: first.content }] }));
+    assert.equal(status, 200);
+    assert.deepEqual(replies, []);
+    const withQuestion = await bot.post(personal('wat betekent dit?', { attachments: [{ contentType: CARD, content: first.content }] }));
+    assert.equal(withQuestion.replies.length, 1, 'words beside the card are still a question');
+  });
+
   it('odd input: nothing found, a non-text parameter, a huge text, a stale or forged selection all get a clear answer', async () => {
     assert.deepEqual((await query('xyzzyq')).attachments, []);
     assert.equal((await query({ nested: true })).type, 'result');
