@@ -24,6 +24,7 @@ import { SubscriptionStore, subscriptionFor } from './subscriptions';
 import { cardMessage, findMeeting, summaryMessage } from './summaryText';
 import { handleFiles, hasFiles, type UploadSettings } from './fileUploads';
 import { keepEntityFields } from './keepEntityFields';
+import { LanguageMemory, noteLanguage, preferredLocale } from './languageMemory';
 import { TypingTimerOptionApplication } from './typingTimerOption';
 import { channelConversationId, isChannelConversation, keepRepliesInThread, threadConversationId } from './threading';
 import { botWasAdded, claimWelcome } from './welcome';
@@ -78,6 +79,7 @@ export function createApp(deps: AppDependencies): Application {
   const knowledge = knowledgeGetter(deps.knowledgeBase);
   const pending = deps.pending ?? noPendingItems;
   const subscriptions = new SubscriptionStore(deps.storage);
+  const languages = new LanguageMemory(deps.storage);
   const logger = deps.logger ?? console;
   const today = deps.today ?? (() => new Date().toISOString().slice(0, 10));
   const linkFor = (language: Language): AnswerUrl => (answer) => answerUrl(deps.publicUrl?.(), knowledge().meetings, answer, language);
@@ -92,16 +94,17 @@ export function createApp(deps: AppDependencies): Application {
   });
 
   const commandOf = (context: TurnContext): Command | undefined =>
-    context.activity.type === ActivityTypes.Message ? parseCommand(context.activity.text ?? '', context.activity.locale) : undefined;
+    context.activity.type === ActivityTypes.Message ? parseCommand(context.activity.text ?? '', preferredLocale(context)) : undefined;
 
   app.turn('beforeTurn', async (context) => {
     if (context.activity.type === ActivityTypes.Message) {
       context.activity.text = stripMentions(context.activity);
       keepRepliesInThread(context);
+      await noteLanguage(context, languages, (message, err) => logger.error(message, err));
       // Before any command or question looks at it: a longer message is answered with the limit, never searched or echoed.
       const text = context.activity.text;
       if (text.length > deps.config.maxQuestionChars) {
-        await say(context, TEXT.tooLong(replyLanguage(text, context.activity.locale), deps.config.maxQuestionChars));
+        await say(context, TEXT.tooLong(replyLanguage(text, preferredLocale(context)), deps.config.maxQuestionChars));
         return false;
       }
     }
@@ -177,7 +180,7 @@ export function createApp(deps: AppDependencies): Application {
   });
 
   registerCardActions(app, { knowledge, pending, config: deps.config, today, logger });
-  registerMessageExtension(app, { knowledge, publicUrl: () => deps.publicUrl?.(), maxQuestionChars: deps.config.maxQuestionChars, locale: (context) => context.activity.locale });
+  registerMessageExtension(app, { knowledge, publicUrl: () => deps.publicUrl?.(), maxQuestionChars: deps.config.maxQuestionChars });
   if (deps.feedback) registerFeedback(app, deps.feedback, logger);
   // Invoke routes run first; an invoke none of them took ends here instead of as a 501 without a body.
   app.activity(ActivityTypes.Invoke, (context) => context.sendActivity(unhandledInvoke(context.activity)).then(() => undefined));
@@ -201,7 +204,7 @@ function say(context: TurnContext, text: string) {
 
 function safeLanguage(context: TurnContext): Language {
   try {
-    return replyLanguage(typeof context.activity.text === 'string' ? context.activity.text : '', context.activity.locale);
+    return replyLanguage(typeof context.activity.text === 'string' ? context.activity.text : '', preferredLocale(context));
   } catch {
     return 'nl';
   }
@@ -210,7 +213,7 @@ function safeLanguage(context: TurnContext): Language {
 async function answerQuestion(context: TurnContext, kb: KnowledgeSource, { config, topics, feedback }: Pick<AppDependencies, 'config' | 'topics' | 'feedback'>,
   linkFor: (language: Language) => AnswerUrl): Promise<void> {
   const question = context.activity.text ?? '';
-  const language = replyLanguage(question, context.activity.locale);
+  const language = replyLanguage(question, preferredLocale(context));
   if (!question) {
     await say(context, hasFileAttachments(context) ? TEXT.attachmentOnly(language) : TEXT.empty(language));
     return;

@@ -5,7 +5,7 @@
 // Each result carries the whole card, and its preview a tap value naming the quote's place in its report, so Teams'
 // selectItem invoke gets the card rebuilt from the current report (the Agents Playground inserts the card as it is).
 import type { Application } from '@microsoft/teams-ai';
-import { CardFactory, type Activity, type MessagingExtensionAttachment, type MessagingExtensionResult, type TurnContext } from 'botbuilder';
+import { CardFactory, type Activity, type MessagingExtensionAttachment, type MessagingExtensionResult } from 'botbuilder';
 import { GAP } from '../answer/pickQuote';
 import { splitSentences } from '../answer/sentences';
 import { keySentence } from '../cards/keySentence';
@@ -26,8 +26,6 @@ export interface SearchDependencies {
   /** Base URL of the report pages; undefined: the cards carry no "open report" button. */
   publicUrl: () => string | undefined;
   maxQuestionChars: number;
-  /** The language to answer in when the typed words do not show one (see languageMemory.ts). */
-  locale: (context: TurnContext) => string | undefined;
 }
 
 /** What a result's preview carries to selectItem: the quote's place in its report. */
@@ -68,7 +66,7 @@ export function registerMessageExtension(app: Application, deps: SearchDependenc
   app.messageExtensions.query(SEARCH_COMMAND, async (context, _state, query) => {
     const raw = query.parameters?.[TOPIC_PARAMETER];
     const topic = (typeof raw === 'string' ? raw : '').slice(0, deps.maxQuestionChars).trim();
-    const language = replyLanguage(topic, deps.locale(context));
+    const language = replyLanguage(topic, context.activity.locale);
     const kb = deps.knowledge();
     if (kb.loading) return message(TEXT.loading(language));
     const count = Math.min(MAX_RESULTS, Math.max(1, Number(query.count) || MAX_RESULTS));
@@ -83,7 +81,7 @@ export function registerMessageExtension(app: Application, deps: SearchDependenc
   });
 
   app.messageExtensions.selectItem<SelectedItem>(async (context, _state, item) => {
-    const language: Language = item?.lang === 'en' || item?.lang === 'nl' ? item.lang : localeLanguage(deps.locale(context)) ?? 'nl';
+    const language: Language = item?.lang === 'en' || item?.lang === 'nl' ? item.lang : localeLanguage(context.activity.locale) ?? 'nl';
     const meetings = deps.knowledge().meetings;
     const meeting = typeof item?.date === 'string' ? meetings.find((m) => m.date === item.date) : undefined;
     const section = Number.isInteger(item?.section) ? meeting?.sections[item!.section as number] : undefined;
