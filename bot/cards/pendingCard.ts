@@ -12,6 +12,7 @@
 import { meetingLabel } from '../corpus/meeting';
 import { DUE_GROUPS, groupByDue, type DueGroup } from '../pending/dueGroups';
 import { CARD_MAX_BYTES, cardBytes, formatDue, type AdaptiveCard, type CardLanguage } from './summaryCard';
+import { dueText, withOwner } from './dueText';
 import { shorten } from './keySentence';
 
 export const PENDING_VERBS = { list: 'pendingList', done: 'pendingDone', reopen: 'pendingReopen' } as const;
@@ -34,6 +35,8 @@ export interface PendingCardItem {
   text: string;
   owner?: string | null;
   due?: string | null;
+  /** The words the due moment was read from: "volgend LOVP" reads as such when there is no date. */
+  duePhrase?: string | null;
   status?: string;
   discussedOn?: string;
   discussedIn?: string;
@@ -129,8 +132,8 @@ const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** "minister · uiterlijk september 2020 · LOVP 10 februari 2020 · Jaarwisseling" */
 export function itemFacts(item: PendingCardItem, language: CardLanguage, group?: DueGroup): string {
   const t = LABELS[language];
-  const when = item.due ? (group === 'overdue' ? '' : `${t.due} ${formatDue(item.due, language)}`) : t.noDue;
-  return [item.owner, when, meetingLabel({ date: item.date }, language), item.section].filter(Boolean).join(' · ');
+  const when = item.due ? (group === 'overdue' ? '' : `${t.due} ${formatDue(item.due, language)}`) : dueText(item, language);
+  return [withOwner(item.owner, when), meetingLabel({ date: item.date }, language), item.section].filter(Boolean).join(' · ');
 }
 
 /**
