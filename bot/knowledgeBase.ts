@@ -4,7 +4,7 @@ import { loadCorpus } from './corpus/loadCorpus';
 import type { Meeting } from './corpus/meeting';
 import { ReportError } from './corpus/parseReport';
 import { datesMatching, findDateHint, type DateHint } from './answer/dateHints';
-import { detectLanguage, type Language } from './answer/detectLanguage';
+import { detectLanguage, evidentLanguage, type Language } from './answer/detectLanguage';
 import { isFollowUp, type TopicContext } from './answer/followUp';
 import { isOverview } from './answer/overview';
 import { pickQuote } from './answer/pickQuote';
@@ -159,6 +159,11 @@ export class KnowledgeBase {
   /** The language of a text: Dutch words are the reports' words, English ones the word lists' (bot/search/lexicon.ts). */
   languageOf(text: string): Language {
     return detectLanguage(text, (word) => this.index.knows(word));
+  }
+
+  /** The language a text's words show, the reports' words counting as Dutch; undefined when they show none. */
+  wordsLanguage(text: string): Language | undefined {
+    return evidentLanguage(text, (word) => this.index.knows(word));
   }
 
   ask(question: string, options: AskOptions = {}): QuestionResult {

@@ -35,6 +35,8 @@ export interface KnowledgeSource {
   ask(question: string, options?: AskOptions): QuestionResult | Promise<QuestionResult>;
   /** Every meeting that discussed a topic, oldest first, one section each (KnowledgeBase.timeline). */
   timeline?(topic: string): QuestionResult | Promise<QuestionResult>;
+  /** The language a text's words show, the reports' own words counting as Dutch (KnowledgeBase.wordsLanguage). */
+  wordsLanguage?(text: string): Language | undefined | Promise<Language | undefined>;
   /** True while the reports are still being read at start: questions are answered with "still loading". */
   readonly loading?: boolean;
 }
@@ -100,7 +102,7 @@ export function createApp(deps: AppDependencies): Application {
     if (context.activity.type === ActivityTypes.Message) {
       context.activity.text = stripMentions(context.activity);
       keepRepliesInThread(context);
-      await noteLanguage(context, languages, (message, err) => logger.error(message, err));
+      await noteLanguage(context, languages, knowledge(), (message, err) => logger.error(message, err));
       // Before any command or question looks at it: a longer message is answered with the limit, never searched or echoed.
       const text = context.activity.text;
       if (text.length > deps.config.maxQuestionChars) {

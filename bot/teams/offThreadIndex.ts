@@ -7,16 +7,17 @@ import type { Meeting } from '../corpus/meeting';
 import { TaskWorker, TaskWorkerDied, workerScript } from '../ingest/taskWorker';
 import type { AskOptions, QuestionResult } from '../knowledgeBase';
 import type { KnowledgeSource } from './createApp';
-import type { IndexTask } from './indexWorker';
+import type { Language } from '../answer/detectLanguage';
+import type { IndexAnswer, IndexTask } from './indexWorker';
 import { meetingsPayload, transferList } from './meetingsPayload';
 
 export class OffThreadIndex implements KnowledgeSource {
-  private constructor(readonly meetings: Meeting[], private readonly worker: TaskWorker<IndexTask, QuestionResult | number>) {}
+  private constructor(readonly meetings: Meeting[], private readonly worker: TaskWorker<IndexTask, IndexAnswer>) {}
 
   /** Builds the index of `meetings` in a new worker. */
   static async build(meetings: Meeting[]): Promise<OffThreadIndex> {
     const sorted = [...meetings].sort((a, b) => a.date.localeCompare(b.date));
-    const worker = new TaskWorker<IndexTask, QuestionResult | number>({ script: workerScript(__dirname, 'indexWorker') });
+    const worker = new TaskWorker<IndexTask, IndexAnswer>({ script: workerScript(__dirname, 'indexWorker') });
     try {
       await sendMeetings(worker, sorted);
     } catch (err) {
@@ -27,21 +28,25 @@ export class OffThreadIndex implements KnowledgeSource {
   }
 
   ask(question: string, options?: AskOptions): Promise<QuestionResult> {
-    return this.run({ ask: question, ...(options ? { options } : {}) });
+    return this.run({ ask: question, ...(options ? { options } : {}) }) as Promise<QuestionResult>;
   }
 
   timeline(topic: string): Promise<QuestionResult> {
-    return this.run({ timeline: topic });
+    return this.run({ timeline: topic }) as Promise<QuestionResult>;
   }
 
-  private async run(task: IndexTask): Promise<QuestionResult> {
+  async wordsLanguage(text: string): Promise<Language | undefined> {
+    return ((await this.run({ language: text })) as Language | null) ?? undefined;
+  }
+
+  private async run(task: IndexTask): Promise<IndexAnswer> {
     try {
-      return (await this.worker.run(task)) as QuestionResult;
+      return await this.worker.run(task);
     } catch (err) {
       if (!(err instanceof TaskWorkerDied)) throw err;
       // The worker is gone and its index with it: build it again in a fresh one, then answer.
       await sendMeetings(this.worker, this.meetings);
-      return (await this.worker.run(task)) as QuestionResult;
+      return await this.worker.run(task);
     }
   }
 
@@ -51,7 +56,7 @@ export class OffThreadIndex implements KnowledgeSource {
   }
 }
 
-async function sendMeetings(worker: TaskWorker<IndexTask, QuestionResult | number>, meetings: Meeting[]): Promise<void> {
+async function sendMeetings(worker: TaskWorker<IndexTask, IndexAnswer>, meetings: Meeting[]): Promise<void> {
   const payload = await meetingsPayload(meetings);
   await worker.run({ build: payload }, transferList(payload));
 }

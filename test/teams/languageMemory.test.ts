@@ -7,7 +7,7 @@ import { MemoryStorage, type StoreItems } from 'botbuilder';
 import { languageKey } from '../../bot/state/keys';
 import { messageLanguage } from '../../bot/teams/languageMemory';
 import { replyLanguage } from '../../bot/teams/replyLanguage';
-import { CHANNEL_ID, channel, groupChat, personal, startBot, type RunningBot } from '../helpers/teamsBot';
+import { CHANNEL_ID, channel, groupChat, personal, seedKnowledgeBase, startBot, type RunningBot } from '../helpers/teamsBot';
 
 const isLanguageKey = (key: string) => key.startsWith('language/');
 
@@ -47,6 +47,7 @@ describe('reply language and language memory', function () {
 
   it('one Dutch word on an en-US client is answered in Dutch, one English word on a nl-NL client in English', async () => {
     assert.match(await reply(personal('vuurwerk', { locale: 'en-US' })), DUTCH_ANSWER);
+    assert.match(await reply(personal('veiligheidsbeeld', { locale: 'en-US', conversation: { id: 'a:1other-chat', conversationType: 'personal' } as any })), DUTCH_ANSWER, 'a report word the word lists lack');
     assert.match(await reply(groupChat('jaarwisseling', { locale: 'en-US' })), DUTCH_ANSWER);
     assert.match(await reply(channel('fireworks', '1700000000900', 'conversationId', { locale: 'nl-NL' })), ENGLISH_ANSWER);
   });
@@ -85,12 +86,20 @@ describe('reply language and language memory', function () {
 });
 
 describe('messageLanguage and replyLanguage', () => {
-  it('a command word shows its language, words both languages have show none, other words show theirs', () => {
+  it('a command word shows its language, words both languages have show none, other words show theirs', async () => {
     const cases: [string, string | undefined][] = [
       ['samenvatting', 'nl'], ['summary 10 February 2020', 'en'], ['tijdlijn fireworks', 'nl'], ['stop', undefined], ['help', undefined],
       ['vuurwerk', 'nl'], ['fireworks', 'en'], ['?', undefined], ['2020', undefined], ['budget', undefined], ['roosterdruk', 'nl'],
     ];
-    for (const [text, language] of cases) assert.equal(messageLanguage(text), language, text);
+    for (const [text, language] of cases) assert.equal(await messageLanguage(text), language, text);
+  });
+
+  it('a word the word lists lack is Dutch when the reports use it, asked of the index', async () => {
+    const kb = await seedKnowledgeBase();
+    assert.equal(await messageLanguage('veiligheidsbeeld'), undefined, 'the word lists do not know it');
+    assert.equal(await messageLanguage('veiligheidsbeeld', kb), 'nl');
+    assert.equal(await messageLanguage('stop', kb), undefined, 'a command word is not looked up');
+    assert.equal(await messageLanguage('veiligheidsbeeld', { loading: true, wordsLanguage: () => 'en' }), undefined, 'not while the reports load');
   });
 
   it('the words decide before the locale; no words: the locale (or what stands in for it), else Dutch', () => {
