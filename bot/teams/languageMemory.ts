@@ -3,8 +3,11 @@
 // client. A message's language is its command word's ("samenvatting": nl, "summary": en) or its words': by the word
 // lists ("vuurwerk"), else by the reports' own words, asked of the index ("roosterapplicatie"); words both
 // languages have ("stop", "help") show none. One record of a few bytes per conversation (a chat, or a
-// channel with its threads) in the state store, written only when the language changes. A store that fails costs
-// the preference, never the answer.
+// channel with its threads) in the state store, written only when the language changes. A message that shows its
+// language is checked against what this process last saw for the conversation (a bounded map, entries trusted for
+// a few minutes), so a conversation asking on in one language costs no store read per message; a message that
+// shows none reads the store, which other bot instances write too. A store that fails costs the preference, never
+// the answer.
 import type { Storage, TurnContext } from 'botbuilder';
 import { languageKey } from '../state/keys';
 import { commandWordLanguage, parseCommand } from './commands';
@@ -21,20 +24,39 @@ interface LanguageRecord {
 /** Where this turn's preferred language is kept for the handlers. */
 const TURN_LANGUAGE = 'lovp.conversationLanguage';
 
+/** Conversations whose language this process remembers, and for how long it trusts that without the store. */
+const MAX_KNOWN = 1000;
+const KNOWN_MS = 5 * 60_000;
+
 export class LanguageMemory {
+  private readonly known = new Map<string, LanguageRecord>();
+
   constructor(private readonly storage: Storage, private readonly now: () => number = Date.now) {}
 
+  /** The conversation's language as the store has it. */
   async recall(conversationId: string): Promise<Language | undefined> {
     const key = languageKey(conversationId);
     const record = (await this.storage.read([key]))[key] as Partial<LanguageRecord> | undefined;
-    return record?.language === 'nl' || record?.language === 'en' ? record.language : undefined;
+    const language = record?.language === 'nl' || record?.language === 'en' ? record.language : undefined;
+    if (language) this.know(conversationId, language);
+    return language;
   }
 
-  /** Remembers `language`, unless it is what the conversation used already (`current`). */
-  async remember(conversationId: string, language: Language, current?: Language): Promise<void> {
-    if (language === current) return;
-    // Last write wins: two messages in two languages at the same moment keep one of them.
-    await this.storage.write({ [languageKey(conversationId)]: { language, at: this.now() } satisfies LanguageRecord });
+  /** Makes `language` the conversation's, writing it only when it differs from what the conversation used. */
+  async remember(conversationId: string, language: Language): Promise<void> {
+    const seen = this.known.get(conversationId);
+    const current = seen && this.now() - seen.at <= KNOWN_MS ? seen.language : await this.recall(conversationId);
+    if (current !== language) {
+      // Last write wins: two messages in two languages at the same moment keep one of them.
+      await this.storage.write({ [languageKey(conversationId)]: { language, at: this.now() } satisfies LanguageRecord });
+    }
+    this.know(conversationId, language);
+  }
+
+  private know(conversationId: string, language: Language): void {
+    this.known.delete(conversationId);
+    this.known.set(conversationId, { language, at: this.now() });
+    if (this.known.size > MAX_KNOWN) this.known.delete(this.known.keys().next().value!);
   }
 }
 
@@ -48,8 +70,8 @@ export async function messageLanguage(text: string, knowledge?: Pick<KnowledgeSo
 }
 
 /**
- * Before a message is handled: the conversation's language is looked up, and the message's own, when it shows one,
- * becomes the conversation's. The turn then prefers the message's language, else the conversation's (preferredLocale).
+ * Before a message is handled: the message's own language, when it shows one, becomes the conversation's; when it
+ * shows none, the conversation's is looked up. The turn prefers that language to the client locale (preferredLocale).
  */
 export async function noteLanguage(context: TurnContext, memory: LanguageMemory, knowledge: KnowledgeSource, logError: (message: string, err: unknown) => void): Promise<void> {
   const conversationId = channelConversationId(context.activity.conversation.id);
@@ -59,9 +81,8 @@ export async function noteLanguage(context: TurnContext, memory: LanguageMemory,
     return wordsLanguage(text);
   });
   try {
-    const remembered = await memory.recall(conversationId);
-    context.turnState.set(TURN_LANGUAGE, shown ?? remembered);
-    if (shown) await memory.remember(conversationId, shown, remembered);
+    if (shown) await memory.remember(conversationId, shown);
+    context.turnState.set(TURN_LANGUAGE, shown ?? (await memory.recall(conversationId)));
   } catch (err) {
     context.turnState.set(TURN_LANGUAGE, shown);
     logError('[lovp-bot] the conversation language could not be read or kept', err);

@@ -13,10 +13,12 @@ const isLanguageKey = (key: string) => key.startsWith('language/');
 
 /** MemoryStorage that counts the writes of the language records, and can be made to fail on them. */
 class WatchedStorage extends MemoryStorage {
+  languageReads = 0;
   languageWrites = 0;
   failing = false;
   async read(keys: string[]): Promise<StoreItems> {
     if (this.failing && keys.some(isLanguageKey)) throw new Error('disk gone');
+    this.languageReads += keys.filter(isLanguageKey).length;
     return super.read(keys);
   }
   async write(changes: StoreItems): Promise<void> {
@@ -71,11 +73,19 @@ describe('reply language and language memory', function () {
     assert.equal(record.language, 'nl');
   });
 
-  it('writes the record only when the language changes', async () => {
-    for (const text of ['vuurwerk', 'bodycams?', 'wat is er afgesproken over vuurwerk?', 'stop', 'help', 'samenvatting']) await reply(personal(text, { locale: 'en-US' }));
-    assert.equal(storage.languageWrites, 1);
+  it('writes the record only when the language changes, and reads it only for messages that show no language', async () => {
+    for (const text of ['vuurwerk', 'roosterdruk?', 'wat is er afgesproken over vuurwerk?', 'samenvatting']) await reply(personal(text, { locale: 'en-US' }));
+    assert.deepEqual([storage.languageReads, storage.languageWrites], [1, 1], 'one read for the first message, one write');
+    for (const text of ['stop', 'help']) await reply(personal(text, { locale: 'en-US' }));
+    assert.deepEqual([storage.languageReads, storage.languageWrites], [3, 1], 'words both languages have: the store is asked');
     await reply(personal('summary', { locale: 'en-US' }));
     assert.equal(storage.languageWrites, 2);
+  });
+
+  it('a language another bot instance wrote is what "stop" and "help" answer in', async () => {
+    await reply(personal('abonneer', { locale: 'en-US' }));
+    await storage.write({ [languageKey('a:1personal-chat-id')]: { language: 'en', at: Date.now() } });
+    assert.match(await reply(personal('help', { locale: 'nl-NL' })), /^\*\*How the LOVP bot works/);
   });
 
   it('a state store failing on the language record costs the preference, never the answer', async () => {
