@@ -2,11 +2,13 @@
 // and reminders. Settings: see .env.example. The parts are put together in bot/composeBot.ts.
 import 'dotenv/config';
 import { composeBot } from './bot/composeBot';
+import { loadConfig } from './bot/config';
 
 const STOP_DEADLINE_MS = 5000;
 
 async function main(): Promise<void> {
-  const bot = await composeBot();
+  // The settings are read once, here, and handed to every part.
+  const bot = await composeBot({ config: loadConfig(process.env) });
   // Listening before the reports are read: until then questions get "still loading", /healthz answers.
   const url = await bot.listen();
   const mode = bot.config.localMode ? 'local mode, no authentication' : `app ${bot.config.microsoftAppId}`;

@@ -4,9 +4,9 @@
 // Teams side and the search.
 import type { AddressInfo } from 'node:net';
 import { MemoryStorage } from 'botbuilder';
-import type { KnowledgeBase } from '../bot/knowledgeBase';
-import type { KnowledgeSource } from '../bot/teams/createApp';
-import { loadBotConfig } from '../bot/teams/config';
+import type { KnowledgeBase } from '../bot/answer/knowledgeBase';
+import type { KnowledgeSource } from '../bot/answer/knowledgeSource';
+import { loadConfig } from '../bot/config';
 import { createAdapter } from '../bot/teams/createAdapter';
 import { createServer } from '../bot/teams/createServer';
 import { personalMessage, postActivity } from './activities';
@@ -27,7 +27,7 @@ type Route = 'bot' | 'precomputed' | 'echo' | 'http';
 const ROUTES: Route[] = ['bot', 'precomputed', 'echo', 'http'];
 
 export async function measureEndToEnd(kb: KnowledgeBase, questions: string[], repetitions: number): Promise<EndToEndLatency> {
-  const config = loadBotConfig({ PORT: '0' });
+  const config = loadConfig({ PORT: '0' });
   const adapter = createAdapter(config);
   const errors: unknown[] = [];
   const logger = { error: (_m: string, err?: unknown) => errors.push(err) };

@@ -1,7 +1,7 @@
 // Retrieval latency in process: kb.ask(q) next to a plain lunr search over the same sections, same questions,
 // same process, interleaved so both see the same machine state.
 import type { Meeting } from '../bot/corpus/meeting';
-import type { KnowledgeBase } from '../bot/knowledgeBase';
+import type { KnowledgeBase } from '../bot/answer/knowledgeBase';
 import type { BaselineDoc } from './baselines/baselineCli';
 import { plainLunr } from './baselines/plainLunr';
 import { percentiles, type Percentiles } from './stats';

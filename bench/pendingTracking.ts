@@ -4,13 +4,13 @@
 import type { AddressInfo } from 'node:net';
 import { MemoryStorage } from 'botbuilder';
 import type { Meeting } from '../bot/corpus/meeting';
-import type { KnowledgeBase } from '../bot/knowledgeBase';
+import type { KnowledgeBase } from '../bot/answer/knowledgeBase';
 import { extractAllPending } from '../bot/pending/extractPending';
 import { ItemStore } from '../bot/pending/itemStore';
 import { PendingTracker } from '../bot/pending/pendingTracker';
-import { loadBotConfig } from '../bot/teams/config';
+import { loadConfig } from '../bot/config';
 import { createServer } from '../bot/teams/createServer';
-import { TrackedPending } from '../bot/teams/trackedPending';
+import { TrackedPending } from '../bot/pending/trackedPending';
 import { personalMessage, postActivity } from './activities';
 import { median, percentiles, type Percentiles } from './stats';
 
@@ -68,7 +68,7 @@ const QUESTION = 'Wat is er afgesproken over vuurwerk?';
 
 /** A question while the first "openstaand" builds the tracked items, next to the same question on an idle server. */
 export async function measureBusyQuestion(kb: KnowledgeBase, runs: number): Promise<BusyQuestion> {
-  const config = loadBotConfig({ PORT: '0' });
+  const config = loadConfig({ PORT: '0' });
   const logger = { error: () => undefined };
   const idle: number[] = [];
   const during: number[] = [];

@@ -1,11 +1,12 @@
 // npm run bench: the performance benchmarks of issue 6 in one run, each next to a baseline measured in the same
 // run. Prints the tables and writes them to BENCHMARKS.md with the machine and the command.
 // Options: --quick (fewer repetitions, a smoke run), --out FILE (default BENCHMARKS.md), --no-quality.
+import { loadKnowledge } from '../bot/answer/loadKnowledge';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { KnowledgeBase } from '../bot/knowledgeBase';
+import { KnowledgeBase } from '../bot/answer/knowledgeBase';
 import { coldStart, type ChildCommand, type ColdStart } from './coldStart';
 import { measureEndToEnd, type EndToEndLatency } from './endToEnd';
 import { measureRetrieval, type RetrievalLatency } from './latency';
@@ -172,29 +173,34 @@ async function coldStarts(corpora: Map<number, SyntheticCorpus>, emptyDir: strin
     ['node dist (compiled)', ['dist/bench/probes/coldStartServer.js']],
     ['node --import tsx', ['--import', 'tsx', 'bench/probes/coldStartServer.ts']],
   ] as const;
-  const env = (dataDir: string, cacheFile?: string): NodeJS.ProcessEnv => {
-    const e: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, MicrosoftAppId: '', MicrosoftAppPassword: '' };
+  let runs = 0;
+  /** A fresh state folder per start; the caches (parsed reports, serialised index) in `cacheDirOf` when given. */
+  const env = (dataDir: string, cacheDirOf?: string): NodeJS.ProcessEnv => {
+    const e: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, MicrosoftAppId: '', MicrosoftAppPassword: '', STATE_DIR: path.join(cacheDir, `state-${++runs}`) };
     delete e.INDEX_CACHE_FILE;
-    if (cacheFile) e.INDEX_CACHE_FILE = cacheFile;
+    delete e.CACHE_DIR;
+    if (cacheDirOf) e.CACHE_DIR = cacheDirOf;
     return e;
   };
-  const repeat = async (command: ChildCommand, times: number) => {
-    const runs: ColdStart[] = [];
-    for (let i = 0; i < times; i++) runs.push(await coldStart(command, FIRST_QUESTION));
-    return runs;
+  const repeat = async (command: () => ChildCommand, times: number) => {
+    const out: ColdStart[] = [];
+    for (let i = 0; i < times; i++) out.push(await coldStart(command(), FIRST_QUESTION));
+    return out;
   };
-  const nodeFloor = await repeat({ args: ['-e', 'process.stdout.write("READY - n/a 0\\n")'], env: process.env, cwd: PROJECT_ROOT }, REPS.coldStart);
+  const nodeFloor = await repeat(() => ({ args: ['-e', 'process.stdout.write("READY - n/a 0\\n")'], env: process.env, cwd: PROJECT_ROOT }), REPS.coldStart);
   rows.push({ label: 'floor: node prints a line', runtime: 'node dist (compiled)', meetings: 0, mode: '–', runs: nodeFloor });
   for (const [runtime, script] of runtimes) {
     log(`cold start, ${runtime}`);
-    rows.push({ label: 'floor: the bot over no reports', runtime, meetings: 0, mode: 'no cache', runs: await repeat({ args: [...script], env: env(emptyDir), cwd: PROJECT_ROOT }, REPS.coldStart) });
+    rows.push({ label: 'floor: the bot over no reports', runtime, meetings: 0, mode: 'no cache', runs: await repeat(() => ({ args: [...script], env: env(emptyDir), cwd: PROJECT_ROOT }), REPS.coldStart) });
     for (const [n, corpus] of corpora) {
       const uncached = n >= 1000 ? REPS.coldStartUncached1000 : REPS.coldStart;
-      rows.push({ label: 'bot', runtime, meetings: n, mode: 'no serialised index', runs: await repeat({ args: [...script], env: env(corpus.dir), cwd: PROJECT_ROOT }, uncached) });
-      const cacheFile = path.join(cacheDir, `index-cache-${n}-${runtime.includes('tsx') ? 'tsx' : 'js'}.json`);
-      rmSync(cacheFile, { force: true });
-      rows.push({ label: 'bot', runtime, meetings: n, mode: 'first start, writes the index', runs: await repeat({ args: [...script], env: env(corpus.dir, cacheFile), cwd: PROJECT_ROOT }, 1) });
-      rows.push({ label: 'bot', runtime, meetings: n, mode: 'serialised index', runs: await repeat({ args: [...script], env: env(corpus.dir, cacheFile), cwd: PROJECT_ROOT }, REPS.coldStart) });
+      rows.push({ label: 'bot', runtime, meetings: n, mode: 'no cache', runs: await repeat(() => ({ args: [...script], env: env(corpus.dir), cwd: PROJECT_ROOT }), uncached) });
+      const caches = path.join(cacheDir, `cache-${n}-${runtime.includes('tsx') ? 'tsx' : 'js'}`);
+      rmSync(caches, { recursive: true, force: true });
+      rows.push({ label: 'bot', runtime, meetings: n, mode: 'first start, writes the caches', runs: await repeat(() => ({ args: [...script], env: env(corpus.dir, caches), cwd: PROJECT_ROOT }), 1) });
+      // The index cache is written just after the first start is ready: give it a moment.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      rows.push({ label: 'bot', runtime, meetings: n, mode: 'caches (parsed reports, serialised index)', runs: await repeat(() => ({ args: [...script], env: env(corpus.dir, caches), cwd: PROJECT_ROOT }), REPS.coldStart) });
     }
   }
   return rows;
@@ -212,8 +218,9 @@ function coldStartSection(rows: ColdStartRow[]): void {
       s.rss ? `${mb(s.rss)} / ${mb(s.peakRss ?? 0)}` : '–'];
   });
   emit(table(['what', 'runtime', 'meetings', 'mode', 'cache', 'runs', 'spawn → listening', 'spawn → first answer (median)', '÷ bot over no reports', 'answered', 'RSS after answer / peak'], body));
-  emit('\nThe child (bench/probes/coldStartServer.ts) starts the bot as index.ts does — config from the environment, knowledge base from'
-    + ' DATA_DIR, createServer (restify + teams-ai) — plus the serialised index when INDEX_CACHE_FILE is set; the parent posts'
+  emit('\nThe child (bench/probes/coldStartServer.ts) starts the bot the way index.ts does — composeBot with the settings from the environment:'
+    + ' the report library (parsing in a worker, or the parsed reports from CACHE_DIR), the index in a worker (built, or loaded from the'
+    + ' serialised index in CACHE_DIR) — and prints READY once the index answers; the parent posts'
     + ` "${FIRST_QUESTION}" to /api/messages (expectReplies) once the child prints READY and stops the clock when the answer arrives.`
     + ' "node --import tsx" includes transpiling the TypeScript on every start; the compiled JavaScript (npm run build, dist/) is what a'
     + ' deployment runs and what the targets are judged on. RSS is read from /proc after the first answer, without forcing a garbage collection.\n');
@@ -307,14 +314,16 @@ function targetsSection(retrieval: Map<number, RetrievalLatency>, builds: Map<nu
   const big = SIZES[SIZES.length - 1];
   const r = retrieval.get(big)!;
   const p99 = Math.max(r.first.bot.p99, r.repeated.bot.p99);
-  const coldOf = (runtime: string) => summarise(cold.find((c) => c.label === 'bot' && c.meetings === big && c.mode === 'serialised index' && c.runtime === runtime)!.runs);
+  const coldOf = (runtime: string) => summarise(cold.find((c) => c.label === 'bot' && c.meetings === big && c.mode.startsWith('caches') && c.runtime === runtime)!.runs);
+  const floorOf = (runtime: string) => summarise(cold.find((c) => c.label.startsWith('floor: the bot') && c.runtime === runtime)!.runs);
   const js = coldOf('node dist (compiled)');
   const tsx = coldOf('node --import tsx');
+  const jsFloor = floorOf('node dist (compiled)');
   const bot = builds.get(big)!.find((b) => b.engine === 'bot')!;
   const rows: string[][] = [
     [`retrieval p99 at ${big} meetings < 20 ms`, `${ms(r.first.bot.p99)} first ask, ${ms(r.repeated.bot.p99)} repeated`, verdict(p99 < 20)],
     ...[...e2e].map(([n, e]) => [`end to end within 1.5x the echo floor (p50), ${n} meetings`, `${ratio(e.bot.p50, e.echo.p50)} (${ms(e.bot.p50)} vs ${ms(e.echo.p50)}; p95 ${ratio(e.bot.p95, e.echo.p95)})`, verdict(e.bot.p50 <= 1.5 * e.echo.p50)]),
-    [`cold start < 1.5 s with the serialised index, ${big} meetings`, `${ms(js.answer, 0)} compiled (max ${ms(js.max, 0)}); ${ms(tsx.answer, 0)} via tsx`, verdict(js.max < 1500)],
+    [`cold start of the real start path within 1.5x the bot over no reports, ${big} meetings (issue 13)`, `${ratio(js.answer, jsFloor.answer)}: ${ms(js.answer, 0)} compiled vs ${ms(jsFloor.answer, 0)} (max ${ms(js.max, 0)}); ${ms(tsx.answer, 0)} via tsx`, verdict(js.answer <= 1.5 * jsFloor.answer)],
     [`RSS < 300 MB at ${big} meetings`, `${mb(bot.rss)} index process after GC (peak ${mb(bot.peakRss)}); bot server after first answer: ${mb(js.rss ?? 0)} with the serialised index`, verdict(bot.rss < 300 * 2 ** 20 && (js.rss ?? 0) < 300 * 2 ** 20)],
   ];
   const t = tracking.get(big)!;
@@ -346,7 +355,7 @@ for byte before and after each change.
 - Memory at 1,000 meetings: lunr keeps one empty metadata object per term, field and section; sharing one frozen empty object
   took the index heap from 130 MB to 62 MB.
 - Cold start: parsing 1,000 reports and building the index takes about 1.5 s; the serialised index (bot/search/indexCache.ts,
-  \`KnowledgeBase.fromDirectory(dir, { cacheFile })\`) replaces that with reading one JSON file, used only when the report
+  \`loadKnowledge(dir, { cacheFile })\`) replaces that with reading one JSON file, used only when the report
   files' names and contents, the parser and index code and the lunr versions all match.
 - End to end at 1,000 meetings the bot stays above 1.5x the echo floor. The floor is about half a millisecond; the teams-ai app,
   citations and reply without any search (answers precomputed) already take 1.2-1.3x of it, which leaves 0.1-0.2 ms for a
@@ -387,7 +396,7 @@ async function main(): Promise<void> {
     const e2e = new Map<number, EndToEndLatency>();
     for (const [n, corpus] of corpora) {
       log(`retrieval and end-to-end latency at ${n} meetings`);
-      const { kb } = await KnowledgeBase.fromDirectory(corpus.dir);
+      const { kb } = await loadKnowledge(corpus.dir);
       retrieval.set(n, measureRetrieval(kb, questions, warmUp, REPS.retrieval));
       e2e.set(n, await measureEndToEnd(kb, questions, REPS.endToEnd));
     }
@@ -416,7 +425,7 @@ async function main(): Promise<void> {
     const busy = new Map<number, BusyQuestion>();
     for (const [n, corpus] of corpora) {
       log(`tracked pending items at ${n} meetings`);
-      const { kb } = await KnowledgeBase.fromDirectory(corpus.dir);
+      const { kb } = await loadKnowledge(corpus.dir);
       tracking.set(n, measureTracking(kb.meetings, REPS.tracking));
       busy.set(n, await measureBusyQuestion(kb, REPS.busyQuestion));
     }

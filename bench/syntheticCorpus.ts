@@ -7,7 +7,8 @@
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { formatDate, type Section } from '../bot/corpus/meeting';
+import { type Section } from '../bot/corpus/meeting';
+import { formatDate } from '../bot/corpus/dates';
 import { parseReport } from '../bot/corpus/parseReport';
 import { SEED_DIR } from './paths';
 

@@ -1,5 +1,5 @@
 // The whole running bot, put together from its parts: state store, report library and live search index,
-// pending items, the HTTP server with the teams-ai app, the summary broadcaster, the folder watcher and the
+// pending items, the HTTP server with the teams-ai app, the summary broadcaster, the report watcher and the
 // reminder scheduler, with the adapter's proactive messaging for the last two. index.ts only starts and stops
 // this; tests start the same thing in-process.
 //
@@ -11,10 +11,11 @@ import type { Storage } from 'botbuilder';
 import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
 import { reminderCard } from './cards/reminderCard';
-import type { AdaptiveCard } from './cards/summaryCard';
+import type { AdaptiveCard } from './cards/adaptiveCard';
 import { LiveKnowledge } from './ingest/liveKnowledge';
 import { outcomeText } from './ingest/outcomeText';
 import { parseInWorker } from './ingest/parseInWorker';
+import { openReportStore } from './ingest/createReportStore';
 import { ReportLibrary, type IngestOutcome } from './ingest/reportLibrary';
 import { watchReports, type ReportWatcher, type WatchOptions } from './ingest/watchReports';
 import { TopicMemory } from './answer/topicMemory';
@@ -22,23 +23,28 @@ import { FeedbackStore } from './feedback/feedbackStore';
 import { broadcastReference, SummaryBroadcaster } from './notify/broadcastSummary';
 import { localDay } from './pending/dueWindow';
 import { ItemStore } from './pending/itemStore';
-import { reminderOptionsFromEnv, ReminderScheduler, type ReminderOptions } from './pending/reminders';
+import { reminderOptionsFrom, ReminderScheduler, type ReminderOptions } from './pending/reminders';
 import { CheckedStorage } from './state/checkedStorage';
 import { createStorage } from './state/createStorage';
-import { anyoneMayUpload, loadBotConfig, openDefaults, type BotConfig } from './teams/config';
+import { anyoneMayUpload, loadConfig, openDefaults, type Config } from './config';
 import { createAdapter } from './teams/createAdapter';
-import type { KnowledgeSource } from './teams/createApp';
+import type { KnowledgeSource } from './answer/knowledgeSource';
 import { createServer } from './teams/createServer';
-import { OffThreadIndex } from './teams/offThreadIndex';
+import { OffThreadIndex } from './answer/offThreadIndex';
+import type { Meeting } from './corpus/meeting';
+import { contentHash } from './ingest/contentHash';
+import { indexFingerprint } from './search/indexCache';
 import { proactiveSender, type SendProactive } from './teams/proactive';
-import { SubscriptionStore, type Subscription } from './teams/subscriptions';
+import { SubscriptionStore, type Subscription } from './notify/subscriptions';
 import { cardMessage } from './teams/summaryText';
-import { TrackedPending } from './teams/trackedPending';
+import { TrackedPending } from './pending/trackedPending';
 
 export type BotLogger = Pick<Console, 'log' | 'warn' | 'error'>;
 
 export interface ComposeOptions {
-  /** Settings (default process.env; see .env.example). */
+  /** The settings (bot/config.ts), read once by index.ts; default: read from `env`. */
+  config?: Config;
+  /** Where the settings are read from when no config is given (default process.env; see .env.example). */
   env?: NodeJS.ProcessEnv;
   /** DATA_DIR and STATE_DIR are relative to this (default the working directory). */
   projectDir?: string;
@@ -46,7 +52,7 @@ export interface ComposeOptions {
   /** Clock for announcements and reminders (tests move a fake one); sleeping is the reminders' settle wait. */
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
-  /** Folder watching (default: events after 500 ms quiet, full rescan every minute). */
+  /** Report watching (default: folder events after 500 ms quiet, a full listing every REPORT_POLL_SECONDS). */
   watch?: Pick<WatchOptions, 'debounceMs' | 'rescanMs'>;
   /** Overrides of the REMINDER_* settings. */
   reminders?: Partial<ReminderOptions>;
@@ -58,7 +64,7 @@ export interface ComposeOptions {
 }
 
 export interface ComposedBot {
-  config: BotConfig;
+  config: Config;
   /** The state store as configured (the bot's parts use it through CheckedStorage). */
   storage: Storage;
   library: ReportLibrary;
@@ -71,8 +77,10 @@ export interface ComposedBot {
   /** Starts serving (default config.port on config.host); resolves with the base URL. */
   listen(port?: number, host?: string): Promise<string>;
   /** Resolves once the reports are read, their index built and the first announcements made; rejects when the
-   *  reports folder cannot be read. */
+   *  reports cannot be read. */
   ready: Promise<void>;
+  /** Resolves once the reports are read and their index answers (before the first announcements are done). */
+  indexed: Promise<void>;
   /** Stops the schedule, the watcher and the server, and waits for announcements in progress. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -108,10 +116,10 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
   const env = options.env ?? process.env;
   const logger = options.logger ?? console;
   const now = options.now ?? (() => new Date());
-  const config = loadBotConfig(env, options.projectDir);
+  const config = options.config ?? loadConfig(env, options.projectDir);
   for (const warning of openDefaults(config)) logger.warn(`[lovp-bot] warning: ${warning}`);
-  const reminderOptions = { ...reminderOptionsFromEnv(env), ...options.reminders };
-  const chosen = options.storage ? { storage: options.storage, description: 'the given store' } : createStorage(env, options.projectDir);
+  const reminderOptions = { ...reminderOptionsFrom(config), ...options.reminders };
+  const chosen = options.storage ? { storage: options.storage, description: 'the given store' } : createStorage(config);
   const { description } = chosen;
   const storage = new CheckedStorage(chosen.storage);
   // A read-only or damaged STATE_DIR stops the start here, with the reason.
@@ -119,12 +127,23 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
 
   // Every report file is parsed in a worker thread, within the read limits and the time limit.
   const parser = parseInWorker(config.readLimits, config.parseTimeoutMs);
-  const library = new ReportLibrary(config.dataDir, { parse: parser.parse });
-  const knowledge = new LiveKnowledge<LiveIndex>(library, (meetings) => OffThreadIndex.build(meetings), STILL_LOADING, { dispose: (old) => old.close?.() });
+  // The reports: DATA_DIR, or a blob container shared by instances (seeded from DATA_DIR when new).
+  const { store: reports } = await openReportStore(config, logger);
+  const library = new ReportLibrary(reports, { parse: parser.parse, cacheFile: config.reportsCachePath });
+  // The index answers in a worker; it is loaded from the serialised index when that was built for the same reports.
+  const buildIndex = async (meetings: Meeting[]) => {
+    const fingerprint = await indexFingerprint(meetings.map((m) => library.entryFor(m.date)?.hash ?? contentHash(m)));
+    return OffThreadIndex.build(meetings, {
+      options: { maxAnswers: config.maxAnswers, maxQuestionChars: config.maxQuestionChars },
+      cache: { file: config.indexCachePath, fingerprint },
+    });
+  };
+  const knowledge = new LiveKnowledge<LiveIndex>(library, buildIndex, STILL_LOADING, { dispose: (old) => old.close?.() });
   const pending = new TrackedPending(() => library.meetings, new ItemStore(storage, now));
-  // The tracked items catch up in the background after every change, without holding up answers.
+  // The tracked items catch up in the background after every change, without holding up answers; from the first
+  // index on (ready below), not during the first scan, where they would take the processor from the index.
   const catchUp = () => void pending.fromReports().catch((err) => logger.error('[lovp-bot] tracking pending items failed:', err));
-  const stopTracking = library.onChange(catchUp);
+  let stopTracking = () => {};
   const subscriptions = new SubscriptionStore(storage);
 
   const adapter = options.adapter ?? createAdapter(config);
@@ -135,6 +154,7 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
     adapter,
     knowledgeBase: knowledge.get,
     storage,
+    subscriptions,
     pending,
     feedback: new FeedbackStore(storage, now),
     topics: config.topicMemoryMinutes > 0 ? new TopicMemory(storage, config.topicMemoryMinutes * 60_000, () => now().getTime()) : undefined,
@@ -188,28 +208,36 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
   let stopped = false;
   let requestStop!: () => void;
   const stopRequested = new Promise<void>((resolve) => (requestStop = resolve));
+  let readIndexed!: () => void;
+  const firstIndex = new Promise<void>((resolve) => (readIndexed = resolve));
   const ready = (async () => {
     try {
       const outcomes = await library.scan();
       logOutcomes(logger, outcomes.filter((o) => o.kind === 'rejected'));
     } catch (err) {
-      throw new Error(`cannot read the reports folder ${config.dataDir} (DATA_DIR): ${(err as Error).message}`);
+      throw new Error(`cannot read the reports in ${reports.description}: ${(err as Error).message}`);
     }
     // No reports at all is no change either: the empty index replaces the stand-in.
     if (knowledge.current === STILL_LOADING && !knowledge.building) knowledge.refresh([...library.meetings]);
-    watcher = watchReports(library, { ...options.watch, onOutcomes: (outcomes) => logOutcomes(logger, outcomes) });
-    // Announcements need only the reports; the index is built meanwhile.
+    // The first answers come first: announcements, the pending items and the watcher start once the index answers
+    // (at a thousand reports they would take the processor from it for seconds).
+    await Promise.race([knowledge.settled(), stopRequested]);
+    if (stopped) return;
+    readIndexed();
+    catchUp();
+    stopTracking = library.onChange(catchUp);
+    watcher = watchReports(library, { rescanMs: config.reportPollSeconds * 1000, ...options.watch, onOutcomes: (outcomes) => logOutcomes(logger, outcomes) });
     const attached = broadcaster.attach(library).then(
       (detach) => (stopped ? detach() : void (stopBroadcasting = detach)),
       (err) => {
         if (!stopped) throw err;
       },
     );
-    // Stopping does not wait for a build or the first announcements: at thousands of reports they take long.
-    await Promise.race([Promise.all([attached, knowledge.settled()]), stopRequested]);
+    // Stopping does not wait for the first announcements: at thousands of reports they take long.
+    await Promise.race([attached, stopRequested]);
     if (stopped) return;
     if (options.scheduleReminders !== false) reminders.start();
-    logger.log(`[lovp-bot] ${library.meetings.length} meetings from ${config.dataDir}; state in ${description}`);
+    logger.log(`[lovp-bot] ${library.meetings.length} meetings from ${reports.description}; state in ${description}`);
     if (options.scheduleReminders !== false) {
       logger.log(`[lovp-bot] reminders "${reminders.options.cron}" (${reminders.options.timeZone}), next ${reminders.nextRun()?.toISOString() ?? 'never'}`);
     }
@@ -242,6 +270,7 @@ export async function composeBot(options: ComposeOptions = {}): Promise<Composed
       });
     },
     ready,
+    indexed: firstIndex,
     stop() {
       stopping ??= (async () => {
         stopped = true;

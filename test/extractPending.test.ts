@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { loadCorpus } from '../bot/corpus/loadCorpus';
+import { loadReports } from '../bot/ingest/loadReports';
 import { meeting } from './helpers/meeting';
 import type { Meeting } from '../bot/corpus/meeting';
 import { extractPending } from '../bot/pending/extractPending';
@@ -153,7 +153,7 @@ describe('extractPending: follow-ups in Dutch report language', () => {
   });
 
   it('finds follow-ups in every seed report, not every sentence', async () => {
-    const { meetings } = await loadCorpus(seedDir);
+    const { meetings } = await loadReports(seedDir);
     for (const m of meetings) {
       const items = extractPending(m);
       const sentences = m.sections.reduce((n, s) => n + s.text.split(/[.!?]\s/).length, 0);

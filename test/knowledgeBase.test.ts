@@ -1,12 +1,13 @@
+import { loadKnowledge } from '../bot/answer/loadKnowledge';
 import assert from 'node:assert/strict';
 import { parseReport } from '../bot/corpus/parseReport';
-import { KnowledgeBase } from '../bot/knowledgeBase';
+import { KnowledgeBase } from '../bot/answer/knowledgeBase';
 import { MAX_QUOTE } from '../bot/answer/pickQuote';
 import { seedDir } from './ingest/helpers';
 
 let kb: KnowledgeBase;
 before(async () => {
-  ({ kb } = await KnowledgeBase.fromDirectory(seedDir));
+  ({ kb } = await loadKnowledge(seedDir));
 });
 const top = (q: string) => kb.ask(q).answers[0];
 

@@ -1,18 +1,25 @@
 import assert from 'node:assert/strict';
 import lunr from 'lunr';
-import { loadCorpus } from '../bot/corpus/loadCorpus';
+import { loadReports } from '../bot/ingest/loadReports';
 import { byLunrRank, LunrScorer, type QueryTerm } from '../bot/search/lunrScorer';
 import { contentTokens, stem } from '../bot/search/textAnalysis';
 import { random } from '../bench/syntheticCorpus';
 import { seedDir } from './ingest/helpers';
 
 // LunrScorer must rank and score exactly as lunr.Index.query with optional terms does: answers depend on it.
+/** Every hit the scorer visits, as a list. */
+function hitsOf(scorer: LunrScorer, query: QueryTerm[], accept: Parameters<LunrScorer['visit']>[1]) {
+  const hits: { ordinal: number; score: number; rank: number; terms: ReadonlySet<string> }[] = []; // lunr's own result, per section
+  scorer.visit(query, accept, (ordinal, score, rank, terms) => hits.push({ ordinal, score, rank, terms }));
+  return hits;
+}
+
 describe('LunrScorer', () => {
   let index: lunr.Index;
   let refs: string[];
   let vocabulary: string[];
   before(async () => {
-    const { meetings } = await loadCorpus(seedDir);
+    const { meetings } = await loadReports(seedDir);
     const docs = meetings.flatMap((m, mi) => m.sections.map((s, si) => ({ ref: `${mi}:${si}`, s })));
     refs = docs.map((d) => d.ref);
     index = lunr(function () {
@@ -45,7 +52,7 @@ describe('LunrScorer', () => {
         const term = rnd() < 0.1 ? `unknown${i}` : vocabulary[Math.floor(rnd() * vocabulary.length)];
         if (!query.some((q) => q.term === term)) query.push({ term, boost: rnd() < 0.7 ? 1 : 0.5 });
       }
-      const ours = scorer.search(query, { terms: () => true }).sort(byLunrRank).map((h) => ({ ref: refs[h.ordinal], score: h.score, terms: [...h.terms].sort() }));
+      const ours = hitsOf(scorer, query, { terms: () => true }).sort(byLunrRank).map((h) => ({ ref: refs[h.ordinal], score: h.score, terms: [...h.terms].sort() }));
       const theirs = vocabulary.length && query.some((q) => vocabulary.includes(q.term)) ? viaLunr(query) : [];
       assert.deepEqual(ours, theirs, JSON.stringify(query));
       compared += theirs.length;
@@ -57,7 +64,7 @@ describe('LunrScorer', () => {
     const scorer = new LunrScorer(index, refs);
     const query = [{ term: stem('politie'), boost: 1 }, { term: stem('burgemeesters'), boost: 1 }, { term: stem('vuurwerk'), boost: 0.5 }];
     const kept = (ref: string) => Number(ref.split(':')[1]) % 2 === 0;
-    const ours = scorer.search(query, { terms: () => true, doc: (d) => kept(refs[d]) }).sort(byLunrRank).map((h) => refs[h.ordinal]);
+    const ours = hitsOf(scorer, query, { terms: () => true, doc: (d) => kept(refs[d]) }).sort(byLunrRank).map((h) => refs[h.ordinal]);
     assert.ok(ours.length > 3);
     assert.deepEqual(ours, viaLunr(query).map((r) => r.ref).filter(kept));
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { loadCorpus } from '../bot/corpus/loadCorpus';
+import { loadReports } from '../bot/ingest/loadReports';
 import { meeting } from './helpers/meeting';
 import type { Meeting } from '../bot/corpus/meeting';
 import type { PendingItem } from '../bot/pending/pendingItem';
@@ -61,7 +61,7 @@ describe('trackPending: later meetings that discuss a follow-up', () => {
   });
 
   it('on the seeds: the 2020-02-10 "in september" Jaarwisseling item is discussed on 2020-11-23', async () => {
-    const { meetings: seeds } = await loadCorpus(seedDir);
+    const { meetings: seeds } = await loadReports(seedDir);
     const seedItems = pendingItems(seeds);
     const item = seedItems.find((i) => i.date === '2020-02-10' && i.section === 'Jaarwisseling')!;
     assert.equal(item.status, 'discussed');
@@ -74,7 +74,7 @@ describe('trackPending: later meetings that discuss a follow-up', () => {
 describe('PendingTracker: one report at a time', () => {
   let seeds: Meeting[];
   before(async () => {
-    seeds = (await loadCorpus(seedDir)).meetings;
+    seeds = (await loadReports(seedDir)).meetings;
   });
   const view = (items: readonly PendingItem[]) => items.map((i) => [i.id, i.status, i.discussedOn ?? '', i.discussedIn ?? '', i.discussedQuote ?? '']);
 

@@ -7,10 +7,10 @@ import { duePhase, localDay } from '../bot/pending/dueWindow';
 import { ItemStore } from '../bot/pending/itemStore';
 import { pendingItemId, type PendingItem } from '../bot/pending/pendingItem';
 import { ReminderLedger } from '../bot/pending/reminderLedger';
-import { itemsToRemind, reminderOptionsFromEnv, ReminderScheduler, type ReminderItem, type ReminderSubscription } from '../bot/pending/reminders';
+import { itemsToRemind, ReminderScheduler, type ReminderItem, type ReminderSubscription } from '../bot/pending/reminders';
 import { FileStorage } from '../bot/state/fileStorage';
 import { reminderLedgerKey } from '../bot/state/keys';
-import { SubscriptionStore } from '../bot/teams/subscriptions';
+import { SubscriptionStore } from '../bot/notify/subscriptions';
 
 /**
  * A clock the test moves; sleeping moves it too (as if the time had passed) and lets other work run. With
@@ -127,17 +127,6 @@ describe('reminders: due windows', () => {
     const done = { ...SOON, status: 'done' as const };
     const picked = itemsToRemind([...ITEMS, done], '2021-02-01', { daysAhead: 7, maxOverdueDays: 30 });
     assert.deepEqual(picked.map((i) => [i.section, i.phase]), [['Jaarwisseling', 'overdue'], ['Roosterdruk', 'due-soon']]);
-  });
-
-  it('reads REMINDER_CRON, REMINDER_TZ and REMINDER_DAYS_AHEAD, with clear errors', () => {
-    const defaults = reminderOptionsFromEnv({});
-    assert.equal(defaults.cron, '0 9 * * 1-5');
-    assert.equal(defaults.timeZone, 'Europe/Amsterdam');
-    const set = reminderOptionsFromEnv({ REMINDER_CRON: '30 8 * * 1', REMINDER_TZ: 'UTC', REMINDER_DAYS_AHEAD: '3' });
-    assert.deepEqual([set.cron, set.timeZone, set.daysAhead], ['30 8 * * 1', 'UTC', 3]);
-    assert.throws(() => reminderOptionsFromEnv({ REMINDER_DAYS_AHEAD: 'soon' }), /REMINDER_DAYS_AHEAD/);
-    assert.throws(() => reminderOptionsFromEnv({ REMINDER_TZ: 'Mars/Olympus' }), /REMINDER_TZ/);
-    assert.throws(() => reminderOptionsFromEnv({ REMINDER_CRON: 'every day' }), /REMINDER_CRON/);
   });
 
   it('schedules with croner on weekdays at 09:00 Amsterdam time', () => {

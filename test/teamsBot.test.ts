@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { meetingLabel } from '../bot/corpus/meeting';
 import { MAX_ABSTRACT_CHARS, MAX_NAME_CHARS } from '../bot/teams/citations';
-import { MAX_CITATIONS } from '../bot/teams/config';
+import { MAX_CITATIONS } from '../bot/config';
 import { aiEntityOf, BOT, CHANNEL_ID, channel, citationsOf, groupChat, personal, seedKnowledgeBase, startBot, startFakeConnector, TENANT, type RunningBot } from './helpers/teamsBot';
 
 const FIREWORKS_NL = 'wat is er afgesproken over vuurwerk?';
@@ -257,7 +257,7 @@ describe('Teams bot over HTTP (/api/messages, expectReplies)', function () {
         pending: {
           openItems: () => [
             { id: 'item-1', date: '2020-02-10', section: 'Jaarwisseling', text: 'In september komt dit onderwerp opnieuw op de agenda.', owner: 'minister', due: '2020-09', status: 'open' },
-            { date: '2019-10-28', section: 'Bodycams', text: 'Terugkoppeling volgt.', owner: null, due: null, status: 'open' },
+            { id: 'item-2', date: '2019-10-28', section: 'Bodycams', text: 'Terugkoppeling volgt.', owner: null, due: null, status: 'open' },
           ],
         },
       });
@@ -271,7 +271,8 @@ describe('Teams bot over HTTP (/api/messages, expectReplies)', function () {
         assert.ok(text.includes('In september komt dit onderwerp opnieuw op de agenda.') && text.includes('minister · LOVP 10 februari 2020 · Jaarwisseling'), text);
         assert.ok(text.includes('Over de datum (uiterlijk september 2020)'), 'overdue is marked');
         const buttons = JSON.stringify(card.body).match(/"verb":"pendingDone"/g) ?? [];
-        assert.equal(buttons.length, 1, 'a Done button only for the item with an id');
+        assert.equal(buttons.length, 2, 'a Done button for each item');
+        assert.ok(text.includes('"item-1"') && text.includes('"item-2"'), 'each button names its item');
         const en = await ask(withItems, personal('pending'));
         assert.match(en.summary!, /2 pending items/);
         assert.match(en.summary!, /due 2020-09; LOVP 10 February 2020/);

@@ -3,17 +3,16 @@
 import assert from 'node:assert/strict';
 import { MemoryStorage, type Activity } from 'botbuilder';
 import type { Meeting } from '../bot/corpus/meeting';
-import type { Answer } from '../bot/knowledgeBase';
+import type { Answer } from '../bot/answer/knowledgeBase';
 import { citationName, citedAnswerActivity, MAX_ABSTRACT_CHARS, MAX_NAME_CHARS } from '../bot/teams/citations';
 import { parseCommand } from '../bot/teams/commands';
-import { loadBotConfig } from '../bot/teams/config';
 import { replyLanguage } from '../bot/teams/replyLanguage';
 import { stripMentions } from '../bot/teams/stripMentions';
-import { SubscriptionStore, type Subscription } from '../bot/teams/subscriptions';
+import { SubscriptionStore, type Subscription } from '../bot/notify/subscriptions';
 import { keySentence } from '../bot/cards/keySentence';
 import { findMeeting } from '../bot/teams/summaryText';
 import { channelConversationId, threadConversationId } from '../bot/teams/threading';
-import { truncate } from '../bot/teams/truncate';
+import { shorten } from '../bot/shared/shorten';
 import { botWasAdded, claimWelcome } from '../bot/teams/welcome';
 import { reminderLedgerKey } from '../bot/state/keys';
 
@@ -108,10 +107,10 @@ describe('citations', () => {
     assert.equal((citedAnswerActivity(answers, 'nl', 3).entities![0] as any).citation.length, 3);
   });
 
-  it('truncate cuts at a word boundary and never exceeds the limit', () => {
-    assert.equal(truncate('kort', 10), 'kort');
-    assert.equal(truncate('een twee drie vier vijf', 15), 'een twee drie…');
-    assert.equal(truncate('x'.repeat(50), 10), `${'x'.repeat(9)}…`);
+  it('shorten cuts at a word boundary and never exceeds the limit', () => {
+    assert.equal(shorten('kort', 10), 'kort');
+    assert.equal(shorten('een twee drie vier vijf', 15), 'een twee drie…');
+    assert.equal(shorten('x'.repeat(50), 10), `${'x'.repeat(9)}…`);
   });
 });
 
@@ -222,23 +221,5 @@ describe('SubscriptionStore', () => {
     // MemoryStorage keeps a deleted key with no value.
     const kept = Object.keys(shared).filter((k) => shared[k] !== undefined);
     assert.deepEqual(kept.sort(), ['subscriptions/index', 'subscriptions/conversation/b', reminderLedgerKey('b')].sort());
-  });
-});
-
-describe('loadBotConfig', () => {
-  it('defaults to local mode on port 3978 and refuses bad numbers with the setting name', () => {
-    const config = loadBotConfig({}, '/srv/bot');
-    assert.equal(config.port, 3978);
-    assert.equal(config.localMode, true);
-    assert.equal(config.dataDir, '/srv/bot/data');
-    assert.equal(config.maxQuestionChars, 1000);
-    assert.equal(loadBotConfig({ MicrosoftAppId: 'abc', MicrosoftAppType: 'singletenant' }).microsoftAppType, 'SingleTenant');
-    assert.equal(loadBotConfig({ MicrosoftAppId: 'abc' }).localMode, false);
-    assert.throws(() => loadBotConfig({ PORT: 'eighty' }), /PORT/);
-    assert.throws(() => loadBotConfig({ MAX_QUESTION_CHARS: '0' }), /MAX_QUESTION_CHARS/);
-    assert.throws(() => loadBotConfig({ MicrosoftAppType: 'Personal' }), /MicrosoftAppType/);
-    assert.equal(loadBotConfig({}).pendingOldMonths, 12);
-    assert.equal(loadBotConfig({ PENDING_OLD_MONTHS: '6' }).pendingOldMonths, 6);
-    assert.throws(() => loadBotConfig({ PENDING_OLD_MONTHS: 'een jaar' }), /PENDING_OLD_MONTHS must be a whole number from 1 to 600/);
   });
 });

@@ -2,7 +2,7 @@
 // on stdin, one JSON line each), over the same parsed meetings, so the scorers compare engines only.
 import { createInterface } from 'node:readline';
 import path from 'node:path';
-import { loadCorpus } from '../../bot/corpus/loadCorpus';
+import { loadReports } from '../../bot/ingest/loadReports';
 import type { Meeting, Section } from '../../bot/corpus/meeting';
 
 export interface BaselineDoc {
@@ -17,7 +17,7 @@ export type BaselineEngine = (docs: BaselineDoc[]) => (question: string) => numb
 export async function runBaseline(engine: BaselineEngine): Promise<void> {
   const i = process.argv.indexOf('--data');
   const dir = i >= 0 ? process.argv[i + 1] : path.join(__dirname, '..', '..', 'data');
-  const { meetings } = await loadCorpus(dir);
+  const { meetings } = await loadReports(dir);
   const docs = meetings.flatMap((meeting) => meeting.sections.map((section) => ({ meeting, section }))).map((d, id) => ({ id, ...d }));
   const search = engine(docs);
   for await (const question of createInterface({ input: process.stdin, crlfDelay: Infinity })) {

@@ -1,8 +1,8 @@
 // Child process for the build and memory benchmark: parses a corpus, builds one engine's index, and prints
 // timings and memory as one JSON line. Run with --expose-gc so the memory figures are after a full collection.
 // Usage: node --expose-gc dist/bench/probes/buildProbe.js --data DIR --engine bot|lunr|none
-import { loadCorpus } from '../../bot/corpus/loadCorpus';
-import { KnowledgeBase } from '../../bot/knowledgeBase';
+import { loadReports } from '../../bot/ingest/loadReports';
+import { KnowledgeBase } from '../../bot/answer/knowledgeBase';
 import { baselineDocs } from '../latency';
 import { plainLunr } from '../baselines/plainLunr';
 
@@ -11,7 +11,7 @@ const arg = (name: string) => process.argv[process.argv.indexOf(name) + 1];
 async function main() {
   const engine = arg('--engine');
   const t0 = performance.now();
-  const { meetings } = await loadCorpus(arg('--data'));
+  const { meetings } = await loadReports(arg('--data'));
   const t1 = performance.now();
   let keep: unknown;
   if (engine === 'bot') keep = new KnowledgeBase(meetings);

@@ -1,22 +1,18 @@
-// Child process for the cold-start benchmark: starts the bot as index.ts does (config from the environment,
-// knowledge base from DATA_DIR, restify server with the teams-ai app), optionally through the serialised index,
-// listens on an ephemeral port and prints "READY <port> <cache>" once it can answer. The parent process posts
-// the first question and stops the clock when the answer arrives.
-// Usage: DATA_DIR=... [INDEX_CACHE_FILE=...] node dist/bench/probes/coldStartServer.js
-import type { AddressInfo } from 'node:net';
-import { MemoryStorage } from 'botbuilder';
-import { KnowledgeBase } from '../../bot/knowledgeBase';
-import { loadBotConfig } from '../../bot/teams/config';
-import { createServer } from '../../bot/teams/createServer';
+// Child process for the cold-start benchmark: starts the bot the way index.ts does (composeBot: the settings from
+// the environment, the report library with its parse cache, the index in a worker loaded from the serialised index
+// when it fits), listens on an ephemeral port and prints "READY <port> <cache> <meetings>" once the index is ready
+// to answer (bot.indexed). The parent posts the first question and stops the clock when the answer arrives.
+// Usage: DATA_DIR=... STATE_DIR=... [CACHE_DIR=...] node dist/bench/probes/coldStartServer.js
+import { composeBot } from '../../bot/composeBot';
+import { loadConfig } from '../../bot/config';
 
 async function main(): Promise<void> {
-  const config = loadBotConfig({ ...process.env, PORT: '0' });
-  const cacheFile = process.env.INDEX_CACHE_FILE || undefined;
-  const { kb, cache } = await KnowledgeBase.fromDirectory(config.dataDir, { cacheFile });
-  const server = createServer({ config, knowledgeBase: kb, storage: new MemoryStorage(), logger: { error: () => {} } });
-  server.listen(0, '127.0.0.1', () => {
-    process.stdout.write(`READY ${(server.address() as AddressInfo).port} ${cache} ${kb.meetings.length}\n`);
-  });
+  const bot = await composeBot({ config: loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1' }), scheduleReminders: false, logger: { log() {}, warn() {}, error: console.error } });
+  const url = await bot.listen();
+  // The first real answer: the reports are read and their index answers (announcements may still run).
+  await bot.indexed;
+  const index = bot.knowledge.current as { cache?: string };
+  process.stdout.write(`READY ${new URL(url).port} ${index.cache ?? 'off'} ${bot.library.meetings.length}\n`);
 }
 
 main().catch((err) => {

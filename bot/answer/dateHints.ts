@@ -2,7 +2,7 @@
 // "in oktober 2019", "in 2017", "het laatste LOVP", "the latest meeting") narrows the meetings searched; a year
 // that belongs to the topic ("het overschot van 2023 en 2024", "the 2021 budget") only makes those years' meetings
 // rank a little higher.
-import { findFullDate, isoMonth, MONTH_PATTERN, monthNumber } from '../corpus/dutchDates';
+import { findFullDate, isoMonth, MONTH_PATTERN, monthNumber } from '../corpus/dates';
 
 export interface DateHint {
   /** Prefix of the meeting dates asked about ("2020-02-10", "2019-10", "2017", "--02" for a month of any year),

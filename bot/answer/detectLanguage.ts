@@ -1,10 +1,10 @@
 // Dutch or English. Function words decide a full question; a question of keywords only ("tear gas water cannon",
 // "vuurwerk handhaving") is told by its words: English when the word lists know them as English and the reports
 // do not use them, Dutch when the reports or the Dutch word lists do. Reports are Dutch, so ties go to Dutch.
+import type { Language } from '../shared/language';
 import { isDutchWord, isEnglishTerm } from '../search/lexicon';
 import { DUTCH_STOP_WORDS, ENGLISH_INTENT_WORDS, ENGLISH_STOP_WORDS, tokenize } from '../search/textAnalysis';
 
-export type Language = 'nl' | 'en';
 
 /** Dutch words questions use that are no function words but show the language ("afgesproken", "wanneer"). */
 const DUTCH_QUESTION_WORDS = new Set(`afgesproken gezegd besproken zei hoeveel krijgt elke welk welke wanneer waarom zijn

@@ -1,3 +1,4 @@
+import type { Language } from '../shared/language';
 // A follow-up question leans on the one before it: "en wanneer komt dat terug?", "and what did the minister say?",
 // "wat vonden de burgemeesters daarvan?". It is answered about the previous question's topic, with its own words
 // (the minister, a date) added to it.
@@ -6,7 +7,7 @@
 export interface TopicContext {
   /** The question that set the topic (a follow-up keeps the topic of the question it followed). */
   question: string;
-  language: 'nl' | 'en';
+  language: Language;
 }
 
 const OPENS_ON_PREVIOUS = /^\s*(?:en|maar|ook|of|dus|verder|tot slot|and|but|also|so|what about|how about|and what about)\b/i;

@@ -1,12 +1,12 @@
 // What a question asks about: term groups, one per concept, each with the Dutch spellings that count for it
 // (an English word's translations, a Dutch word with its synonyms and abbreviations, a typo's correction), and
 // what kind of answer it wants (an agreement, a date).
+import type { Language } from '../shared/language';
 import { dutchCognates } from '../search/cognates';
 import { dutchPartOfSpeech } from '../search/dutchWords';
 import { dutchSynonyms, lookUpEnglish } from '../search/lexicon';
 import type { Alternative, TermGroup } from '../search/sectionIndex';
 import { contentTokens, DUTCH_STOP_WORDS, ENGLISH_INTENT_WORDS, ENGLISH_STOP_WORDS, STOP_WORDS, tokenize } from '../search/textAnalysis';
-import type { Language } from './detectLanguage';
 
 export interface QuestionIntent {
   agreement: boolean;

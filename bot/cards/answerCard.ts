@@ -2,9 +2,10 @@
 // question, then each quote with its source (meeting date and section) numbered [1], [2], ..., a box to ask
 // another question, and, when asked from a summary, a button back to it. Cards cannot carry Teams' citation
 // entity, so the sources are written out under each quote.
+import type { Language } from '../shared/language';
 import { meetingLabel } from '../corpus/meeting';
-import { shorten } from './keySentence';
-import { askQuestionAction, type AdaptiveCard, type CardLanguage } from './summaryCard';
+import { shorten } from '../shared/shorten';
+import { type AdaptiveCard, adaptiveCard, askQuestionAction, textBlock } from './adaptiveCard';
 import { SUMMARY_VERB } from './pendingCard';
 
 export interface CardAnswer {
@@ -37,10 +38,10 @@ const LABELS = {
 const MAX_QUESTION_CHARS = 300;
 const MAX_QUOTE_CHARS = 600;
 
-export function answerCard(question: string, answers: CardAnswer[], options: { language?: CardLanguage; meetingDate?: string } = {}): AdaptiveCard {
+export function answerCard(question: string, answers: CardAnswer[], options: { language?: Language; meetingDate?: string } = {}): AdaptiveCard {
   const language = options.language ?? 'nl';
   const t = LABELS[language];
-  const text = (value: string, extra: Record<string, unknown> = {}) => ({ type: 'TextBlock', text: value, wrap: true, ...extra });
+  const text = textBlock;
   const data = { lang: language, ...(options.meetingDate ? { meetingDate: options.meetingDate } : {}) };
   const body: Record<string, unknown>[] = [
     text(t.kicker, { size: 'Small', isSubtle: true, spacing: 'None' }),
@@ -62,13 +63,5 @@ export function answerCard(question: string, answers: CardAnswer[], options: { l
     askQuestionAction(t.again, t, data),
   ];
   if (options.meetingDate) actions.push({ type: 'Action.Execute', title: t.back, verb: SUMMARY_VERB, data: { meetingDate: options.meetingDate, lang: language } });
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    fallbackText: answers.length ? answers.map((a, i) => `[${i + 1}] ${meetingLabel({ date: a.date }, language)} – ${a.section}: ${a.quote}`).join('\n') : t.none,
-    msteams: { width: 'Full' },
-    body,
-    actions,
-  };
+  return adaptiveCard(answers.length ? answers.map((a, i) => `[${i + 1}] ${meetingLabel({ date: a.date }, language)} – ${a.section}: ${a.quote}`).join('\n') : t.none, body, actions);
 }

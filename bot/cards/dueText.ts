@@ -4,8 +4,9 @@
 // "uiterlijk 2021" (the whole year) comes after "uiterlijk februari 2021"; then the next meeting, then soon, then
 // no date.
 import { findTimeExpressions, type TimeKind } from '../corpus/timeExpressions';
-import { dueLabel, duePeriod } from '../pending/dueWindow';
-import type { CardLanguage } from './summaryCard';
+import { formatDate } from '../corpus/dates';
+import { duePeriod } from '../pending/dueWindow';
+import type { Language } from '../shared/language';
 
 export interface DueFields {
   /** 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; null or absent when no calendar moment is known. */
@@ -28,9 +29,9 @@ function undatedKind(item: DueFields): Extract<TimeKind, 'next-meeting' | 'soon'
   return kind === 'next-meeting' || kind === 'soon' ? kind : undefined;
 }
 
-export function dueText(item: DueFields, language: CardLanguage): string {
+export function dueText(item: DueFields, language: Language): string {
   const words = WORDS[language];
-  if (item.due) return words.due(dueLabel(item.due, language));
+  if (item.due) return words.due(formatDate(item.due, language));
   const kind = undatedKind(item);
   return kind ? words[kind] : words.none;
 }

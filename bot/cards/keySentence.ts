@@ -4,6 +4,7 @@
 // so the sentence after it comes along ("De minister heeft dit bevestigd.").
 import { splitSentences } from '../answer/sentences';
 import type { Section } from '../corpus/meeting';
+import { shorten } from '../shared/shorten';
 
 /** Agreements and decisions as they are made: the strongest reason to pick a sentence. */
 const AGREED = /\b(afgesproken|spreken af|spreekt af|besloten|ingestemd|stemt in|stemmen in|akkoord|toegezegd|zegt toe|zeggen toe|overeengekomen|agreed|decided)\b/i;
@@ -57,12 +58,4 @@ export function shortKeySentence(section: Pick<Section, 'text'>, max: number): s
   const answerRoom = Math.min(answer.length, Math.floor(max / 2));
   const question = shorten(sentence, Math.max(1, max - answerRoom - 1));
   return `${question} ${shorten(answer, Math.max(1, max - question.length - 1))}`;
-}
-
-/** Shortens to at most `max` characters at a word boundary, with an ellipsis. */
-export function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`;
 }

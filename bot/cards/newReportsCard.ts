@@ -2,10 +2,12 @@
 // one summary card each: per meeting its date, number of topics and first headings, with a button that brings
 // that meeting's summary card in place (verb "summary"), and the question box. Newest first; at most
 // MAX_LISTED meetings, the rest counted.
-import { formatDate, meetingLabel, type Meeting } from '../corpus/meeting';
-import { shorten } from './keySentence';
+import type { Language } from '../shared/language';
+import { meetingLabel, type Meeting } from '../corpus/meeting';
+import { formatDate } from '../corpus/dates';
+import { shorten } from '../shared/shorten';
 import { SUMMARY_VERB } from './pendingCard';
-import { askQuestionAction, type AdaptiveCard, type CardLanguage } from './summaryCard';
+import { type AdaptiveCard, adaptiveCard, askQuestionAction, textBlock } from './adaptiveCard';
 
 const MAX_LISTED = 15;
 const MAX_HEADINGS_CHARS = 160;
@@ -35,11 +37,11 @@ const LABELS = {
   },
 } as const;
 
-export function newReportsCard(meetings: Meeting[], language: CardLanguage = 'nl'): AdaptiveCard {
+export function newReportsCard(meetings: Meeting[], language: Language = 'nl'): AdaptiveCard {
   const t = LABELS[language];
   const newest = [...meetings].sort((a, b) => b.date.localeCompare(a.date));
   const shown = newest.slice(0, MAX_LISTED);
-  const text = (value: string, extra: Record<string, unknown> = {}) => ({ type: 'TextBlock', text: value, wrap: true, ...extra });
+  const text = textBlock;
   const body: Record<string, unknown>[] = [
     text(t.kicker, { size: 'Small', isSubtle: true, spacing: 'None' }),
     text(t.title(meetings.length), { size: 'Large', weight: 'Bolder', spacing: 'Small', style: 'heading' }),
@@ -55,13 +57,5 @@ export function newReportsCard(meetings: Meeting[], language: CardLanguage = 'nl
     })),
   ];
   if (newest.length > shown.length) body.push(text(t.more(newest.length - shown.length), { isSubtle: true, separator: true }));
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    fallbackText: `${t.title(meetings.length)}: ${newest.map((m) => formatDate(m.date, language)).join(', ')}`,
-    msteams: { width: 'Full' },
-    body,
-    actions: [askQuestionAction(t.ask, t, { lang: language })],
-  };
+  return adaptiveCard(`${t.title(meetings.length)}: ${newest.map((m) => formatDate(m.date, language)).join(', ')}`, body, [askQuestionAction(t.ask, t, { lang: language })]);
 }

@@ -9,11 +9,14 @@
 // replaces that message for everyone, and its `refresh` lets every client fetch the current list when it shows
 // the card (Universal Actions). 'inPlace': the list stands in for another card (summary, reminder) for the one
 // person who clicked; marking done answers only that person, so the card it stands in for stays for the others.
+import type { Language } from '../shared/language';
 import { meetingLabel } from '../corpus/meeting';
 import { DUE_GROUPS, groupByDue, type DueGroup } from '../pending/dueGroups';
-import { CARD_MAX_BYTES, cardBytes, formatDue, type AdaptiveCard, type CardLanguage } from './summaryCard';
+import { formatDate } from '../corpus/dates';
+import type { PendingItem } from '../pending/pendingItem';
+import { adaptiveCard, type AdaptiveCard, CARD_MAX_BYTES, cardBytes, textBlock, type CardElement } from './adaptiveCard';
 import { dueText, withOwner } from './dueText';
-import { shorten } from './keySentence';
+import { shorten } from '../shared/shorten';
 
 export const PENDING_VERBS = { list: 'pendingList', done: 'pendingDone', reopen: 'pendingReopen' } as const;
 /** Shows the summary card of data.meetingDate again (the way back from a list or answer shown in its place). */
@@ -26,25 +29,8 @@ const TITLE_CHARS = 140;
 const TEXT_CHARS = 600;
 const QUOTE_CHARS = 200;
 
-/** What the card shows of an item (bot/pending/pendingItem.ts has these fields and more). */
-export interface PendingCardItem {
-  id?: string;
-  date: string;
-  section: string;
-  title?: string;
-  text: string;
-  owner?: string | null;
-  due?: string | null;
-  /** The words the due moment was read from: "volgend LOVP" reads as such when there is no date. */
-  duePhrase?: string | null;
-  status?: string;
-  discussedOn?: string;
-  discussedIn?: string;
-  discussedQuote?: string;
-}
-
 export interface PendingCardOptions {
-  language?: CardLanguage;
+  language?: Language;
   view?: PendingView;
   /** 0-based page. */
   page?: number;
@@ -66,7 +52,7 @@ export interface PendingCardOptions {
 export interface PendingActionData {
   view?: PendingView;
   page?: number;
-  lang?: CardLanguage;
+  lang?: Language;
   meetingDate?: string;
   itemId?: string;
   older?: boolean;
@@ -125,14 +111,14 @@ const LABELS = {
   },
 } as const;
 
-type Element = Record<string, unknown>;
-const text = (value: string, extra: Element = {}): Element => ({ type: 'TextBlock', text: value, wrap: true, ...extra });
+
+const text = textBlock;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** "minister · uiterlijk september 2020 · LOVP 10 februari 2020 · Jaarwisseling" */
-export function itemFacts(item: PendingCardItem, language: CardLanguage, group?: DueGroup): string {
+export function itemFacts(item: PendingItem, language: Language, group?: DueGroup): string {
   const t = LABELS[language];
-  const when = item.due ? (group === 'overdue' ? '' : `${t.due} ${formatDue(item.due, language)}`) : dueText(item, language);
+  const when = item.due ? (group === 'overdue' ? '' : `${t.due} ${formatDate(item.due, language)}`) : dueText(item, language);
   return [withOwner(item.owner, when), meetingLabel({ date: item.date }, language), item.section].filter(Boolean).join(' · ');
 }
 
@@ -140,18 +126,18 @@ export function itemFacts(item: PendingCardItem, language: CardLanguage, group?:
  * One item: its name in its own words, who and when, "over de datum" when so, where it came back with what was
  * said there, and its buttons (done, and the full text on request). `group` marks overdue items.
  */
-export function itemContainer(item: PendingCardItem, language: CardLanguage, doneData: PendingActionData, group?: DueGroup, withText = true): Element {
+export function itemContainer(item: PendingItem, language: Language, doneData: PendingActionData, group?: DueGroup, withText = true): CardElement {
   const t = LABELS[language];
-  const items: Element[] = [
+  const items: CardElement[] = [
     text(shorten(oneLine(item.title ?? item.text), TITLE_CHARS), { weight: 'Bolder' }),
     text(itemFacts(item, language, group), { isSubtle: true, size: 'Small', spacing: 'None' }),
   ];
-  if (group === 'overdue' && item.due) items.push(text(t.overdue(formatDue(item.due, language)), { color: 'Attention', weight: 'Bolder', size: 'Small', spacing: 'None' }));
+  if (group === 'overdue' && item.due) items.push(text(t.overdue(formatDate(item.due, language)), { color: 'Attention', weight: 'Bolder', size: 'Small', spacing: 'None' }));
   if (item.discussedOn && item.discussedIn) {
     items.push(text(t.discussed(meetingLabel({ date: item.discussedOn }, language), item.discussedIn), { size: 'Small', color: 'Accent', spacing: 'Small' }));
     if (item.discussedQuote) items.push(text(`“${shorten(oneLine(item.discussedQuote), QUOTE_CHARS)}”`, { size: 'Small', isSubtle: true, spacing: 'None' }));
   }
-  const actions: Element[] = [];
+  const actions: CardElement[] = [];
   if (item.id) {
     const title = item.discussedOn ? t.closeHandled : t.done;
     actions.push({ type: 'Action.Execute', title, verb: PENDING_VERBS.done, data: { ...doneData, itemId: item.id } });
@@ -167,7 +153,7 @@ export function itemContainer(item: PendingCardItem, language: CardLanguage, don
   return { type: 'Container', separator: true, spacing: 'Medium', items };
 }
 
-function groupHeader(group: DueGroup, count: number, language: CardLanguage): Element {
+function groupHeader(group: DueGroup, count: number, language: Language): CardElement {
   const color = group === 'overdue' ? 'Attention' : group === 'soon' ? 'Warning' : 'Default';
   return text(`${LABELS[language].groups[group]} (${count})`, { weight: 'Bolder', size: 'Medium', color, spacing: 'Large' });
 }
@@ -186,7 +172,7 @@ const BUDGETS: Budget[] = [
 ];
 
 /** The card within Teams' size limit: the full texts go first, then older items unfolded in place. */
-export function pendingCard(items: PendingCardItem[], options: PendingCardOptions = {}): AdaptiveCard {
+export function pendingCard(items: PendingItem[], options: PendingCardOptions = {}): AdaptiveCard {
   let card = buildCard(items, options, BUDGETS[0]);
   for (const budget of BUDGETS.slice(1)) {
     if (cardBytes(card) <= CARD_MAX_BYTES) break;
@@ -195,14 +181,14 @@ export function pendingCard(items: PendingCardItem[], options: PendingCardOption
   return card;
 }
 
-function buildCard(items: PendingCardItem[], options: PendingCardOptions, budget: Budget): AdaptiveCard {
+function buildCard(items: PendingItem[], options: PendingCardOptions, budget: Budget): AdaptiveCard {
   const language = options.language ?? 'nl';
   const view = options.view ?? 'message';
   const t = LABELS[language];
   const oldMonths = options.oldMonths ?? 12;
   const grouped = groupByDue(items, { today: options.today ?? new Date().toISOString().slice(0, 10), oldMonths });
   // The list the pages go through: the four groups in order, or only the older undated items.
-  const listed: { item: PendingCardItem; group: DueGroup }[] = options.older
+  const listed: { item: PendingItem; group: DueGroup }[] = options.older
     ? grouped.older.map((item) => ({ item, group: 'undated' as const }))
     : DUE_GROUPS.flatMap((group) => grouped[group].map((item) => ({ item, group })));
   const pages = Math.max(1, Math.ceil(listed.length / PAGE_SIZE));
@@ -210,7 +196,7 @@ function buildCard(items: PendingCardItem[], options: PendingCardOptions, budget
   const shown = listed.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
   const base: PendingActionData = { view, lang: language, ...(options.meetingDate ? { meetingDate: options.meetingDate } : {}), ...(options.older ? { older: true } : {}) };
 
-  const body: Element[] = [
+  const body: CardElement[] = [
     text(options.older ? t.olderKicker : t.kicker, { size: 'Small', isSubtle: true, spacing: 'None' }),
     text(items.length ? t.title(options.older ? grouped.older.length : items.length) : t.none, { size: 'Large', weight: 'Bolder', spacing: 'Small', style: 'heading' }),
   ];
@@ -232,7 +218,7 @@ function buildCard(items: PendingCardItem[], options: PendingCardOptions, budget
   }
   if (!options.older && grouped.older.length) body.push(...olderItems(grouped.older, language, base, budget));
 
-  const actions: Element[] = [];
+  const actions: CardElement[] = [];
   if (pages > 1) {
     body.push(text(t.page(page * PAGE_SIZE + 1, page * PAGE_SIZE + shown.length, listed.length), { isSubtle: true, size: 'Small', separator: true }));
     if (page > 0) actions.push({ type: 'Action.Execute', title: t.previous, verb: PENDING_VERBS.list, data: { ...base, page: page - 1 } });
@@ -246,15 +232,7 @@ function buildCard(items: PendingCardItem[], options: PendingCardOptions, budget
     actions.push({ type: 'Action.Execute', title: t.back, verb: SUMMARY_VERB, data: { meetingDate: options.meetingDate, lang: language } });
   }
 
-  const card: AdaptiveCard = {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    fallbackText: pendingFallbackText(shown.map((s) => s.item), listed.length, language),
-    msteams: { width: 'Full' },
-    body,
-    actions,
-  };
+  const card = adaptiveCard(pendingFallbackText(shown.map((s) => s.item), listed.length, language), body, actions);
   if (view === 'message') {
     // No userIds: Teams then refreshes automatically for everyone in chats and channels of up to 60 people
     // (userIds: [] would turn automatic refresh off). Larger channels see the message as last updated.
@@ -264,11 +242,11 @@ function buildCard(items: PendingCardItem[], options: PendingCardOptions, budget
 }
 
 /** "Oudere punten (n)": a button that unfolds the newest older items; the rest a click further. */
-function olderItems(older: PendingCardItem[], language: CardLanguage, base: PendingActionData, budget: Budget): Element[] {
+function olderItems(older: PendingItem[], language: Language, base: PendingActionData, budget: Budget): CardElement[] {
   const t = LABELS[language];
   const id = 'older-items';
   const listed = older.slice(0, budget.olderListed);
-  const inside: Element[] = listed.map((item) => itemContainer(item, language, { ...base, page: 0 }, 'undated', false));
+  const inside: CardElement[] = listed.map((item) => itemContainer(item, language, { ...base, page: 0 }, 'undated', false));
   if (older.length > listed.length) {
     inside.push(text(t.moreOlder(older.length - listed.length), { isSubtle: true, spacing: 'Small' }));
     inside.push({ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: t.allOlder(older.length), verb: PENDING_VERBS.list, data: { ...base, page: 0, older: true } }] });
@@ -279,8 +257,8 @@ function olderItems(older: PendingCardItem[], language: CardLanguage, base: Pend
   ];
 }
 
-function pendingFallbackText(shown: PendingCardItem[], total: number, language: CardLanguage): string {
+function pendingFallbackText(shown: PendingItem[], total: number, language: Language): string {
   const t = LABELS[language];
   if (total === 0) return t.none;
-  return `${t.title(total)}: ${shown.map((i) => `${shorten(oneLine(i.title ?? i.text), 60)} (${i.due ? formatDue(i.due, language) : t.noDue})`).join('; ')}`;
+  return `${t.title(total)}: ${shown.map((i) => `${shorten(oneLine(i.title ?? i.text), 60)} (${i.due ? formatDate(i.due, language) : t.noDue})`).join('; ')}`;
 }

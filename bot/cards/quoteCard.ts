@@ -3,8 +3,9 @@
 // report page at that section. Also the preview the search lists: meeting, section and the quote's first sentence.
 import { splitSentences } from '../answer/sentences';
 import { meetingLabel } from '../corpus/meeting';
-import { shorten } from './keySentence';
-import type { AdaptiveCard, CardLanguage } from './summaryCard';
+import type { Language } from '../shared/language';
+import { shorten } from '../shared/shorten';
+import { adaptiveCard, textBlock, type AdaptiveCard } from './adaptiveCard';
 
 export interface CardQuote {
   date: string;
@@ -23,27 +24,19 @@ const MAX_QUOTE_CHARS = 600;
 const PREVIEW_CHARS = 160;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-export function quoteCard(quote: CardQuote, language: CardLanguage = 'nl'): AdaptiveCard {
+export function quoteCard(quote: CardQuote, language: Language = 'nl'): AdaptiveCard {
   const t = LABELS[language];
-  const text = (value: string, extra: Record<string, unknown> = {}) => ({ type: 'TextBlock', text: value, wrap: true, ...extra });
   const source = `${meetingLabel(quote, language)} – ${quote.section}`;
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    fallbackText: `“${oneLine(quote.quote)}” (${source})`,
-    body: [
-      text(t.kicker, { size: 'Small', isSubtle: true, spacing: 'None' }),
-      text(quote.section, { weight: 'Bolder', size: 'Medium', spacing: 'Small' }),
-      text(`“${shorten(oneLine(quote.quote), MAX_QUOTE_CHARS)}”`, { spacing: 'Small' }),
-      text(`${t.source}: ${source}`, { size: 'Small', isSubtle: true, spacing: 'Small' }),
-    ],
-    actions: quote.url ? [{ type: 'Action.OpenUrl', title: t.open, url: quote.url }] : [],
-  };
+  return adaptiveCard(`“${oneLine(quote.quote)}” (${source})`, [
+    textBlock(t.kicker, { size: 'Small', isSubtle: true, spacing: 'None' }),
+    textBlock(quote.section, { weight: 'Bolder', size: 'Medium', spacing: 'Small' }),
+    textBlock(`“${shorten(oneLine(quote.quote), MAX_QUOTE_CHARS)}”`, { spacing: 'Small' }),
+    textBlock(`${t.source}: ${source}`, { size: 'Small', isSubtle: true, spacing: 'Small' }),
+  ], quote.url ? [{ type: 'Action.OpenUrl', title: t.open, url: quote.url }] : []);
 }
 
 /** What the search list shows of a result: section as title, meeting as subtitle, the quote's first sentence. */
-export function quotePreview(quote: CardQuote, language: CardLanguage = 'nl'): { title: string; subtitle: string; text: string } {
+export function quotePreview(quote: CardQuote, language: Language = 'nl'): { title: string; subtitle: string; text: string } {
   const first = splitSentences(oneLine(quote.quote))[0] ?? '';
   return { title: quote.section, subtitle: meetingLabel(quote, language), text: shorten(first, PREVIEW_CHARS) };
 }

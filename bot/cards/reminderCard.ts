@@ -2,13 +2,11 @@
 // as in the pending list (their own words and owner, overdue marked, where they came back), each with its
 // "Afgehandeld"/"Done" button, and a button for the whole list. Clicking either shows the pending list in place
 // of the reminder for the person who clicked (the reminder itself stays for the others).
-import { CARD_MAX_BYTES, cardBytes, type AdaptiveCard, type CardLanguage } from './summaryCard';
-import { shorten } from './keySentence';
-import { itemContainer, PENDING_VERBS, type PendingActionData, type PendingCardItem } from './pendingCard';
-
-export interface ReminderCardItem extends PendingCardItem {
-  phase: 'due-soon' | 'overdue';
-}
+import type { Language } from '../shared/language';
+import { adaptiveCard, type AdaptiveCard, CARD_MAX_BYTES, cardBytes, textBlock } from './adaptiveCard';
+import { shorten } from '../shared/shorten';
+import type { ReminderItem } from '../pending/reminders';
+import { itemContainer, PENDING_VERBS, type PendingActionData } from './pendingCard';
 
 const LABELS = {
   nl: {
@@ -31,16 +29,16 @@ const LABELS = {
 
 const MAX_LISTED = 15;
 
-export function reminderCard(items: ReminderCardItem[], language: CardLanguage = 'nl', maxBytes = CARD_MAX_BYTES): AdaptiveCard {
+export function reminderCard(items: ReminderItem[], language: Language = 'nl', maxBytes = CARD_MAX_BYTES): AdaptiveCard {
   let card = build(items, language, Math.min(items.length, MAX_LISTED));
   for (let listed = Math.min(items.length, MAX_LISTED) - 1; listed >= 1 && cardBytes(card) > maxBytes; listed--) card = build(items, language, listed);
   return card;
 }
 
-function build(items: ReminderCardItem[], language: CardLanguage, listed: number): AdaptiveCard {
+function build(items: ReminderItem[], language: Language, listed: number): AdaptiveCard {
   const t = LABELS[language];
   const data: PendingActionData = { view: 'inPlace', lang: language };
-  const text = (value: string, extra: Record<string, unknown> = {}) => ({ type: 'TextBlock', text: value, wrap: true, ...extra });
+  const text = textBlock;
   const shown = items.slice(0, listed);
   const body: Record<string, unknown>[] = [
     text(t.kicker, { size: 'Small', isSubtle: true, spacing: 'None' }),
@@ -53,13 +51,5 @@ function build(items: ReminderCardItem[], language: CardLanguage, listed: number
     for (const item of group) body.push(itemContainer(item, language, data, phase === 'overdue' ? 'overdue' : 'soon'));
   }
   if (items.length > listed) body.push(text(t.more(items.length - listed), { isSubtle: true, separator: true }));
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    fallbackText: `${t.title(items.length)}: ${shown.map((i) => shorten((i.title ?? i.text).replace(/\s+/g, ' '), 60)).join('; ')}`,
-    msteams: { width: 'Full' },
-    body,
-    actions: [{ type: 'Action.Execute', title: t.all, verb: PENDING_VERBS.list, data }],
-  };
+  return adaptiveCard(`${t.title(items.length)}: ${shown.map((i) => shorten((i.title ?? i.text).replace(/\s+/g, ' '), 60)).join('; ')}`, body, [{ type: 'Action.Execute', title: t.all, verb: PENDING_VERBS.list, data }]);
 }

@@ -5,57 +5,22 @@
 // Buttons to list pending items (verb "pendingList") and to ask a question (verb "ask", text in input "question").
 // Kept under Teams' message size limit by shortening sentences, then listing fewer pending items, then leaving out
 // the last sections (saying how many).
-import { formatDate, meetingLabel, type Meeting } from '../corpus/meeting';
+import type { PendingItem } from '../pending/pendingItem';
+import type { Language } from '../shared/language';
+import { meetingLabel, type Meeting } from '../corpus/meeting';
+import { formatDate } from '../corpus/dates';
 import { byDueMoment, dueText, withOwner } from './dueText';
-import { keySentence, shortKeySentence, shorten } from './keySentence';
-
-export type CardLanguage = 'nl' | 'en';
-
-/** A pending item as the card shows it (bot/pending produces these, with more fields). */
-export interface CardPendingItem {
-  /** The follow-up in its own words, without the sentence before it that `text` may carry. */
-  title?: string;
-  text: string;
-  /** 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; null or absent when no moment is known. */
-  due?: string | null;
-  /** The words the due moment was read from ("volgend LOVP"): read for items without a calendar date. */
-  duePhrase?: string | null;
-  owner?: string | null;
-  /** The section heading it comes from; absent: matched against every section. */
-  section?: string;
-}
+import { keySentence, shortKeySentence } from './keySentence';
+import { shorten } from '../shared/shorten';
+import { adaptiveCard, askQuestionAction, CARD_MAX_BYTES, cardBytes, CARD_VERBS, textBlock, type AdaptiveCard, type CardElement } from './adaptiveCard';
 
 export interface SummaryCardOptions {
-  language?: CardLanguage;
-  pending?: CardPendingItem[];
+  language?: Language;
+  pending?: PendingItem[];
   /** Shown when this card announces a corrected version of a report announced before. */
   updated?: boolean;
   /** Upper bound for the card JSON in bytes (default CARD_MAX_BYTES). */
   maxBytes?: number;
-}
-
-export type AdaptiveCard = { type: 'AdaptiveCard'; version: string; body: CardElement[]; actions: CardElement[]; [key: string]: unknown };
-type CardElement = Record<string, unknown>;
-
-/** Teams refuses messages over about 28 KB, card and activity together. */
-export const TEAMS_MESSAGE_LIMIT_BYTES = 28 * 1024;
-/** What the card may take, leaving room for the activity around it (ids, service URL, conversation). */
-export const CARD_MAX_BYTES = TEAMS_MESSAGE_LIMIT_BYTES - 4 * 1024;
-export const CARD_VERBS = { pendingList: 'pendingList', ask: 'ask' } as const;
-export const QUESTION_INPUT_ID = 'question';
-
-/** The button that opens a question box and sends the question with Action.Execute (verb "ask"). */
-export function askQuestionAction(title: string, t: { questionLabel: string; placeholder: string; submit: string }, data: Record<string, unknown>) {
-  return {
-    type: 'Action.ShowCard',
-    title,
-    card: {
-      type: 'AdaptiveCard',
-      version: '1.5',
-      body: [{ type: 'Input.Text', id: QUESTION_INPUT_ID, label: t.questionLabel, placeholder: t.placeholder, maxLength: 1000, isRequired: true, errorMessage: t.placeholder }],
-      actions: [{ type: 'Action.Execute', title: t.submit, verb: CARD_VERBS.ask, data }],
-    },
-  };
 }
 
 const LABELS = {
@@ -95,18 +60,6 @@ const LABELS = {
   },
 } as const;
 
-const MONTHS = {
-  nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
-
-/** 'YYYY' | 'YYYY-MM' | 'YYYY-MM-DD' as words; anything else as it is. */
-export function formatDue(due: string, language: CardLanguage): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(due)) return formatDate(due, language);
-  const month = /^(\d{4})-(\d{2})$/.exec(due);
-  if (month && +month[2] >= 1 && +month[2] <= 12) return `${MONTHS[language][+month[2] - 1]} ${month[1]}`;
-  return due;
-}
 
 interface Budget {
   sentenceChars: number;
@@ -120,8 +73,6 @@ interface Budget {
 export const VISIBLE_SECTIONS = 4;
 export const VISIBLE_PENDING = 3;
 const IDS = { sections: 'summary-more-sections', pending: 'summary-more-pending', showAll: 'summary-show-all', showLess: 'summary-show-less' };
-
-export const cardBytes = (card: unknown) => Buffer.byteLength(JSON.stringify(card), 'utf8');
 
 export function summaryCard(meeting: Meeting, options: SummaryCardOptions = {}): AdaptiveCard {
   const maxBytes = options.maxBytes ?? CARD_MAX_BYTES;
@@ -143,14 +94,14 @@ const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** The pending items that say what a section's key sentence says (so the card need not repeat them), per section:
  *  worked out once per card, not per size budget. */
-function keySentenceItems(meeting: Meeting, items: readonly CardPendingItem[]): CardPendingItem[][] {
+function keySentenceItems(meeting: Meeting, items: readonly PendingItem[]): PendingItem[][] {
   const own = items.map((item) => oneLine(item.title ?? item.text));
   const taken = new Set<number>();
   return meeting.sections.map((section) => {
     const key = oneLine(keySentence(section));
-    const here: CardPendingItem[] = [];
+    const here: PendingItem[] = [];
     items.forEach((item, i) => {
-      if (taken.has(i) || (item.section !== undefined && item.section !== section.heading) || !own[i] || !key.includes(own[i])) return;
+      if (taken.has(i) || item.section !== section.heading || !own[i] || !key.includes(own[i])) return;
       taken.add(i);
       here.push(item);
     });
@@ -158,11 +109,11 @@ function keySentenceItems(meeting: Meeting, items: readonly CardPendingItem[]): 
   });
 }
 
-function buildCard(meeting: Meeting, options: SummaryCardOptions, budget: Budget, atSections: CardPendingItem[][]): AdaptiveCard {
+function buildCard(meeting: Meeting, options: SummaryCardOptions, budget: Budget, atSections: PendingItem[][]): AdaptiveCard {
   const language = options.language ?? 'nl';
   const t = LABELS[language];
-  const text = (value: string, extra: CardElement = {}): CardElement => ({ type: 'TextBlock', text: value, wrap: true, ...extra });
-  const facts = (item: CardPendingItem) => withOwner(item.owner, dueText({ ...item, date: meeting.date }, language));
+  const text = textBlock;
+  const facts = (item: PendingItem) => withOwner(item.owner, dueText({ ...item, date: meeting.date }, language));
 
   const header: CardElement[] = [
     text(t.kicker, { size: 'Small', isSubtle: true, spacing: 'None' }),
@@ -215,23 +166,12 @@ function buildCard(meeting: Meeting, options: SummaryCardOptions, budget: Budget
 
   // lang: the cards a button brings (pending list, answer) stay in the language of this card.
   const data = { meetingDate: meeting.date, lang: language };
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    fallbackText: `${meetingLabel(meeting, language)}: ${meeting.sections.map((s) => s.heading).join('; ')}`,
-    msteams: { width: 'Full' },
-    body: [
-      ...header,
-      ...sections.slice(0, VISIBLE_SECTIONS),
-      ...(moreSections.length ? [{ type: 'Container', id: IDS.sections, isVisible: false, separator: true, spacing: 'Medium', items: moreSections }] : []),
-      ...pending,
-      ...(morePending.length ? [{ type: 'Container', id: IDS.pending, isVisible: false, spacing: 'Small', items: morePending }] : []),
-      ...(hidden.length ? [toggle(t.showAll, IDS.showAll, true), toggle(t.showLess, IDS.showLess, false)] : []),
-    ],
-    actions: [
-      { type: 'Action.Execute', title: t.listPending, verb: CARD_VERBS.pendingList, data },
-      askQuestionAction(t.ask, t, data),
-    ],
-  };
+  return adaptiveCard(`${meetingLabel(meeting, language)}: ${meeting.sections.map((s) => s.heading).join('; ')}`, [
+    ...header,
+    ...sections.slice(0, VISIBLE_SECTIONS),
+    ...(moreSections.length ? [{ type: 'Container', id: IDS.sections, isVisible: false, separator: true, spacing: 'Medium', items: moreSections }] : []),
+    ...pending,
+    ...(morePending.length ? [{ type: 'Container', id: IDS.pending, isVisible: false, spacing: 'Small', items: morePending }] : []),
+    ...(hidden.length ? [toggle(t.showAll, IDS.showAll, true), toggle(t.showLess, IDS.showLess, false)] : []),
+  ], [{ type: 'Action.Execute', title: t.listPending, verb: CARD_VERBS.pendingList, data }, askQuestionAction(t.ask, t, data)]);
 }

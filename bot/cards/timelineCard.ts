@@ -3,10 +3,14 @@
 // section when the entry is clicked (Action.OpenUrl); then the open follow-ups on the topic. Kept under Teams'
 // message size limit by shortening the sentences, then listing fewer follow-ups, then fewer meetings (the newest
 // stay, saying how many were left out).
-import { formatDate, meetingLabel } from '../corpus/meeting';
-import { keySentence, shorten } from './keySentence';
-import { itemFacts, type PendingCardItem } from './pendingCard';
-import { CARD_MAX_BYTES, cardBytes, type AdaptiveCard, type CardLanguage } from './summaryCard';
+import { formatDate, formatShortDay } from '../corpus/dates';
+import { meetingLabel } from '../corpus/meeting';
+import type { PendingItem } from '../pending/pendingItem';
+import type { Language } from '../shared/language';
+import { shorten } from '../shared/shorten';
+import { adaptiveCard, CARD_MAX_BYTES, cardBytes, textBlock, type AdaptiveCard, type CardElement } from './adaptiveCard';
+import { keySentence } from './keySentence';
+import { itemFacts } from './pendingCard';
 
 export interface TimelineEntry {
   date: string;
@@ -18,7 +22,7 @@ export interface TimelineEntry {
 }
 
 export interface TimelineCardOptions {
-  language?: CardLanguage;
+  language?: Language;
   /** Upper bound for the card JSON in bytes (default CARD_MAX_BYTES). */
   maxBytes?: number;
 }
@@ -44,16 +48,6 @@ const LABELS = {
   },
 } as const;
 
-const MONTHS_SHORT = {
-  nl: ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
-  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-};
-/** "10 feb" and "2020", the date column of an entry. */
-function dayAndYear(date: string, language: CardLanguage): [string, string] {
-  const [y, m, d] = date.split('-').map(Number);
-  return [`${d} ${MONTHS_SHORT[language][m - 1]}`, String(y)];
-}
-
 const TOPIC_CHARS = 80;
 const FOLLOW_UP_CHARS = 140;
 
@@ -63,12 +57,11 @@ interface Budget {
   meetings: number;
 }
 
-type Element = Record<string, unknown>;
-const text = (value: string, extra: Element = {}): Element => ({ type: 'TextBlock', text: value, wrap: true, ...extra });
+const text = textBlock;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-export function timelineCard(topic: string, entries: TimelineEntry[], followUps: PendingCardItem[], options: TimelineCardOptions = {}): AdaptiveCard {
+export function timelineCard(topic: string, entries: TimelineEntry[], followUps: PendingItem[], options: TimelineCardOptions = {}): AdaptiveCard {
   const maxBytes = options.maxBytes ?? CARD_MAX_BYTES;
   const budgets: Budget[] = [];
   for (const sentenceChars of [200, 120, 60]) budgets.push({ sentenceChars, followUps: 10, meetings: entries.length });
@@ -82,8 +75,9 @@ export function timelineCard(topic: string, entries: TimelineEntry[], followUps:
   return card;
 }
 
-function entryElement(entry: TimelineEntry, language: CardLanguage, sentenceChars: number, first: boolean): Element {
-  const [day, year] = dayAndYear(entry.date, language);
+function entryElement(entry: TimelineEntry, language: Language, sentenceChars: number, first: boolean): CardElement {
+  // The date column: "10 feb" over "2020".
+  const [day, year] = [formatShortDay(entry.date, language), entry.date.slice(0, 4)];
   const t = LABELS[language];
   return {
     type: 'Container',
@@ -108,10 +102,10 @@ function entryElement(entry: TimelineEntry, language: CardLanguage, sentenceChar
   };
 }
 
-function buildCard(topic: string, entries: TimelineEntry[], followUps: PendingCardItem[], language: CardLanguage, budget: Budget): AdaptiveCard {
+function buildCard(topic: string, entries: TimelineEntry[], followUps: PendingItem[], language: Language, budget: Budget): AdaptiveCard {
   const t = LABELS[language];
   const shown = entries.slice(entries.length - budget.meetings);
-  const body: Element[] = [
+  const body: CardElement[] = [
     text(t.kicker, { size: 'Small', isSubtle: true, spacing: 'None' }),
     text(capitalised(shorten(oneLine(topic), TOPIC_CHARS)), { size: 'Large', weight: 'Bolder', spacing: 'Small', style: 'heading' }),
   ];
@@ -128,19 +122,11 @@ function buildCard(topic: string, entries: TimelineEntry[], followUps: PendingCa
   }
   if (followUps.length > budget.followUps) body.push(text(t.moreFollowUps(followUps.length - budget.followUps), { isSubtle: true, size: 'Small', spacing: 'Small' }));
 
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    fallbackText: timelineText(topic, entries, language),
-    msteams: { width: 'Full' },
-    body,
-    actions: [],
-  };
+  return adaptiveCard(timelineText(topic, entries, language), body, []);
 }
 
 /** The timeline as plain lines, for clients without cards and for notifications. */
-export function timelineText(topic: string, entries: TimelineEntry[], language: CardLanguage): string {
+export function timelineText(topic: string, entries: TimelineEntry[], language: Language): string {
   const head = `${language === 'nl' ? 'Tijdlijn' : 'Timeline'} ${shorten(oneLine(topic), TOPIC_CHARS)}`;
   return [head, ...entries.map((e) => `${formatDate(e.date, language)} – ${e.section}: ${shorten(oneLine(keySentence({ text: e.quote })), 200)}`)].join('\n');
 }

@@ -5,20 +5,19 @@
 //   npm run -s ask -- --session me "wat is er afgesproken over bewaken en beveiligen?"
 //   npm run -s ask -- --session me "en wanneer komt dat terug?"
 // Without --session every question stands alone (the eval scorers rely on that).
+import { loadKnowledge } from '../answer/loadKnowledge';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
-import { formatDate } from '../corpus/meeting';
+import { formatDate } from '../corpus/dates';
 import { TopicMemory } from '../answer/topicMemory';
-import { KnowledgeBase, type QuestionResult } from '../knowledgeBase';
+import { KnowledgeBase, type QuestionResult } from '../answer/knowledgeBase';
+import { loadConfig } from '../config';
 import { FileStorage } from '../state/fileStorage';
 
-/** A session's topic is kept as long as in Teams by default (TOPIC_MEMORY_MINUTES). */
-const SESSION_MINUTES = 30;
-
-function parseArgs(argv: string[]) {
+function parseArgs(argv: string[], dataDir: string) {
   const opts = {
     json: false,
-    data: path.resolve(process.env.DATA_DIR?.trim() || 'data'),
+    data: dataDir,
     session: undefined as string | undefined,
     question: undefined as string | undefined,
   };
@@ -45,13 +44,12 @@ function readable(r: QuestionResult): string {
 }
 
 async function main() {
-  const opts = parseArgs(process.argv.slice(2));
-  const { kb, errors } = await KnowledgeBase.fromDirectory(opts.data);
-  for (const e of errors) console.error(`skipped ${e.message}`);
-  const minutes = Number(process.env.TOPIC_MEMORY_MINUTES?.trim() || SESSION_MINUTES);
-  const memory = opts.session
-    ? new TopicMemory(new FileStorage(path.resolve(process.env.STATE_DIR?.trim() || 'state')), minutes * 60_000)
-    : undefined;
+  const config = loadConfig(process.env);
+  const opts = parseArgs(process.argv.slice(2), config.dataDir);
+  const { kb, rejected } = await loadKnowledge(path.resolve(opts.data), { maxAnswers: config.maxAnswers, maxQuestionChars: config.maxQuestionChars });
+  for (const r of rejected) console.error(`skipped ${r.error?.text('en') ?? r.file}`);
+  // A session's topic is kept as long as in Teams (TOPIC_MEMORY_MINUTES), in the state store (STATE_DIR).
+  const memory = opts.session ? new TopicMemory(new FileStorage(config.stateDir), Math.max(1, config.topicMemoryMinutes) * 60_000) : undefined;
   const conversation = `cli/${opts.session}`;
   const ask = async (q: string) => {
     const context = memory ? await memory.recall(conversation, conversation) : undefined;

@@ -3,11 +3,12 @@
 // worst-rated sections first, then every reaction with its question. Nothing personal beyond the Teams user id.
 import 'dotenv/config';
 import { FeedbackStore, ratingsBySection } from '../feedback/feedbackStore';
+import { loadConfig } from '../config';
 import { createStorage } from '../state/createStorage';
 
 async function main() {
   const json = process.argv.includes('--json');
-  const { storage, description } = createStorage(process.env);
+  const { storage, description } = createStorage(loadConfig(process.env));
   const feedback = await new FeedbackStore(storage).list();
   const sections = ratingsBySection(feedback);
   if (json) {

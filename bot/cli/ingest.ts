@@ -1,16 +1,21 @@
 // npm run ingest -- FILE... [--data DIR] [--lang nl|en] [--json]
-// Checks each file (readable, a dated "Bestuurlijke terugkoppeling"), then copies it into the data folder
-// (DATA_DIR, default ./data) when it is new or a changed version of a meeting already there. A running bot
-// picks the file up from the folder and announces it. Exit code 1 when any file was refused.
+// Checks each file (readable, a dated "Bestuurlijke terugkoppeling"), then copies it into the report store when
+// it is new or a changed version of a meeting already there: the data folder (DATA_DIR, default ./data, or
+// --data DIR), or with the Azure settings the container every bot instance reads. A running bot picks the file
+// up from there and announces it. Exit code 1 when any file was refused.
+import type { Language } from '../shared/language';
 import { config } from 'dotenv';
 import path from 'node:path';
+import { loadConfig } from '../config';
+import { openReportStore } from '../ingest/createReportStore';
 import { ReportLibrary, type IngestOutcome } from '../ingest/reportLibrary';
+import { FolderReportStore } from '../ingest/reportStore';
 import { outcomeText } from '../ingest/outcomeText';
 
 const USAGE = 'usage: npm run ingest -- FILE... [--data DIR] [--lang nl|en] [--json]';
 
 function parseArgs(argv: string[]) {
-  const opts = { data: '', language: 'en' as 'nl' | 'en', json: false, files: [] as string[] };
+  const opts = { data: '', language: 'en' as Language, json: false, files: [] as string[] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--data') opts.data = argv[++i] ?? '';
@@ -33,12 +38,16 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const dataDir = path.resolve(opts.data || process.env.DATA_DIR?.trim() || 'data');
-  const library = new ReportLibrary(dataDir);
+  const settings = loadConfig(process.env);
+  // --data names a folder; else the store the bot uses (DATA_DIR, or the Azure container).
+  const folder = opts.data ? path.resolve(opts.data) : undefined;
+  let library: ReportLibrary;
   try {
+    library = new ReportLibrary(folder ? new FolderReportStore(folder) : (await openReportStore(settings, { log: console.error, warn: console.error })).store);
     await library.scan();
   } catch (err) {
-    console.error(`cannot read the data folder ${dataDir}: ${(err as Error).message}`);
+    const where = folder ?? (settings.azureStorageContainer ? `the container ${settings.azureStorageContainer}` : settings.dataDir);
+    console.error(`cannot read the reports in ${where}: ${(err as Error).message}`);
     return 1;
   }
   let refused = 0;
@@ -48,7 +57,7 @@ async function main(): Promise<number> {
     if (opts.json) console.log(JSON.stringify(asJson(outcome)));
     else (outcome.kind === 'rejected' ? console.error : console.log)(outcomeText(outcome, opts.language));
   }
-  if (!opts.json) console.log(`${library.meetings.length} meetings in ${dataDir}`);
+  if (!opts.json) console.log(`${library.meetings.length} meetings in ${library.store.description}`);
   return refused > 0 ? 1 : 0;
 }
 

@@ -2,14 +2,14 @@
 // Lists the follow-ups of all reports with owner, due date and status. --json prints one object
 // {"items":[{"id","date","section","text","owner","due","status",...}]}; without it, a list grouped by due date.
 import path from 'node:path';
-import { loadCorpus } from '../corpus/loadCorpus';
-import { formatDate } from '../corpus/meeting';
+import { loadConfig } from '../config';
+import { loadReports } from '../ingest/loadReports';
+import { formatDate } from '../corpus/dates';
 import { byDue, type PendingItem } from '../pending/pendingItem';
-import { dueLabel } from '../pending/dueWindow';
 import { pendingItems } from '../pending/pendingTracker';
 
 function parseArgs(argv: string[]) {
-  const opts = { json: false, data: path.resolve(process.env.DATA_DIR?.trim() || 'data') };
+  const opts = { json: false, data: loadConfig(process.env).dataDir };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--json') opts.json = true;
     else if (argv[i] === '--data' && argv[i + 1] !== undefined) opts.data = argv[++i];
@@ -22,7 +22,7 @@ function readable(items: PendingItem[]): string {
   if (items.length === 0) return 'Geen openstaande punten gevonden.';
   const groups = new Map<string, PendingItem[]>();
   for (const item of [...items].sort(byDue)) {
-    const key = item.due ? dueLabel(item.due, 'nl') : 'zonder datum';
+    const key = item.due ? formatDate(item.due, 'nl') : 'zonder datum';
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
   const out: string[] = [];
@@ -40,10 +40,10 @@ function readable(items: PendingItem[]): string {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  const { meetings, errors } = await loadCorpus(opts.data).catch((err: NodeJS.ErrnoException) => {
+  const { meetings, rejected } = await loadReports(opts.data).catch((err: NodeJS.ErrnoException) => {
     throw new Error(`cannot read the reports folder ${opts.data} (${err.code ?? err.message})`);
   });
-  for (const e of errors) console.error(`skipped ${e.message}`);
+  for (const r of rejected) console.error(`skipped ${r.error?.text('en') ?? r.file}`);
   const items = pendingItems(meetings);
   console.log(opts.json ? JSON.stringify({ items }) : readable(items));
 }

@@ -1,7 +1,6 @@
 // Reads a report file of any supported kind as plain text: .txt and .md as they are,
 // .pdf through pdfjs-dist (lines rebuilt from text positions), .docx through mammoth.
 // What is read is capped (readLimits.ts): a file over a cap throws ReadLimitError before it is read further.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkDocxXmlSize } from './docxXmlSize';
 import { DEFAULT_READ_LIMITS, ReadLimitError, type ReadLimits } from './readLimits';
@@ -20,10 +19,6 @@ export async function extractText(fileName: string, content: Buffer, limits: Rea
   else if (ext === '.docx') text = await docxToText(content, limits);
   else throw new Error(`unsupported file type "${ext || fileName}" (use ${REPORT_EXTENSIONS.join(', ')})`);
   return withinChars(text, limits);
-}
-
-export async function extractFileText(file: string): Promise<string> {
-  return extractText(file, await readFile(file));
 }
 
 function withinChars(text: string, limits: ReadLimits): string {

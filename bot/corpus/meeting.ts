@@ -1,3 +1,5 @@
+import type { Language } from '../shared/language';
+import { formatDate } from './dates';
 /** One topic of a report: its heading and its text, lines joined back into paragraphs. */
 export interface Section {
   heading: string;
@@ -17,16 +19,7 @@ export interface Meeting {
 }
 
 /** "LOVP 15 april 2019" style label used in citations. */
-export function meetingLabel(m: Pick<Meeting, 'date'>, language: 'nl' | 'en' = 'nl'): string {
+export function meetingLabel(m: Pick<Meeting, 'date'>, language: Language = 'nl'): string {
   return `LOVP ${formatDate(m.date, language)}`;
 }
 
-const MONTHS_NL = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** 2019-04-15 -> "15 april 2019" (nl) or "15 April 2019" (en). */
-export function formatDate(iso: string, language: 'nl' | 'en' = 'nl'): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const months = language === 'en' ? MONTHS_EN : MONTHS_NL;
-  return `${d} ${months[m - 1]} ${y}`;
-}

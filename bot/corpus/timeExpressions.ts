@@ -14,7 +14,7 @@
 // "in 2026" stays '2026': the report names no month. "Volgend LOVP" and "binnenkort" name no calendar moment
 // (value null, kind 'next-meeting' or 'soon').
 import { clauseAt, splitClauses, type Clause } from './dutchClauses';
-import { isoDate, isoMonth, monthNumber } from './dutchDates';
+import { isoDate, isoMonth, monthNumber, DUTCH_MONTH_NAMES_PATTERN, DUTCH_MONTH_PATTERN } from './dates';
 
 export type TimeKind = 'date' | 'month' | 'quarter' | 'half-year' | 'season' | 'year' | 'next-meeting' | 'soon';
 
@@ -49,8 +49,8 @@ interface Pattern {
 }
 
 // Dutch month names only: English "may" and "march" are ordinary words in the rare English sentence.
-const MONTH = '(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|febr|mrt|apr|jun|jul|aug|sept|sep|okt|nov|dec)';
-const FULL_MONTH = '(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)';
+const MONTH = `(${DUTCH_MONTH_PATTERN})`;
+const FULL_MONTH = `(${DUTCH_MONTH_NAMES_PATTERN})`;
 const YEAR = '((?:19|20)\\d{2})';
 const ORDINAL: Record<string, number> = { eerste: 1, '1e': 1, '1ste': 1, tweede: 2, '2e': 2, '2de': 2, derde: 3, '3e': 3, '3de': 3, vierde: 4, '4e': 4, '4de': 4, laatste: 4 };
 const ORDINALS = '(eerste|1e|1ste|tweede|2e|2de|derde|3e|3de|vierde|4e|4de|laatste)';

@@ -2,6 +2,7 @@
 // sections, the kind of conversation), so the 👍/👎 and comment a user gives on it (Teams' feedback buttons) can be
 // stored with what was asked and cited. Only the Teams user id identifies the person. Both records are bounded:
 // the answers of a conversation keep the MAX_ANSWERS most recent, the feedback log the MAX_FEEDBACK most recent.
+import type { Language } from '../shared/language';
 import type { Storage } from 'botbuilder';
 import { answersKey, FEEDBACK_KEY } from '../state/keys';
 import { updateRecord } from '../state/updateRecord';
@@ -17,7 +18,7 @@ export interface CitedSection {
 
 export interface AnsweredQuestion {
   question: string;
-  language: 'nl' | 'en';
+  language: Language;
   conversationType: 'personal' | 'groupChat' | 'channel';
   sections: CitedSection[];
   /** When the answer was sent, ISO 8601. */

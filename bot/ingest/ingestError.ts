@@ -1,4 +1,5 @@
 // Why a report was not taken in, in words for the person who sent it: Dutch or English, always naming the file.
+import type { Language } from '../shared/language';
 import { REPORT_EXTENSIONS } from '../corpus/extractText';
 import { ReportError } from '../corpus/parseReport';
 import { ReadLimitError, type LimitKind } from '../corpus/readLimits';
@@ -12,7 +13,7 @@ export class IngestError extends Error {
   }
 
   /** The message in the user's language. */
-  text(language: 'nl' | 'en'): string {
+  text(language: Language): string {
     return ingestErrorText(this.code, this.file, language, this.detail, this.limitBytes, this.sizeBytes);
   }
 
@@ -34,13 +35,13 @@ export class IngestError extends Error {
   }
 }
 
-export function formatBytes(bytes: number, language: 'nl' | 'en'): string {
+export function formatBytes(bytes: number, language: Language): string {
   const mb = bytes / (1024 * 1024);
   const text = mb >= 1 ? `${mb.toFixed(mb >= 10 ? 0 : 1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
   return language === 'nl' ? text.replace('.', ',') : text;
 }
 
-function limitText(kind: string, limit: number, language: 'nl' | 'en'): string {
+function limitText(kind: string, limit: number, language: Language): string {
   const nl = language === 'nl';
   const n = limit.toLocaleString(nl ? 'nl-NL' : 'en-GB');
   switch (kind as LimitKind | 'memory') {
@@ -60,11 +61,11 @@ function limitText(kind: string, limit: number, language: 'nl' | 'en'): string {
 }
 
 /** ".txt, .md, .pdf of .docx" / ".txt, .md, .pdf or .docx" */
-function typeList(language: 'nl' | 'en'): string {
+function typeList(language: Language): string {
   return `${REPORT_EXTENSIONS.slice(0, -1).join(', ')} ${language === 'nl' ? 'of' : 'or'} ${REPORT_EXTENSIONS.at(-1)}`;
 }
 
-function ingestErrorText(code: IngestErrorCode, file: string, language: 'nl' | 'en', detail: string, limit: number, size: number): string {
+function ingestErrorText(code: IngestErrorCode, file: string, language: Language, detail: string, limit: number, size: number): string {
   const types = typeList(language);
   const nl = language === 'nl';
   switch (code) {

@@ -1,27 +1,18 @@
 // A report file sent to the bot (personal chat): checked for type and size, then taken in like any other.
+import type { Language } from '../shared/language';
 import { isReportFile } from '../corpus/extractText';
 import { IngestError } from './ingestError';
 import type { IngestOutcome, ReportLibrary } from './reportLibrary';
 import { safeFileName } from './reportLibrary';
 
+/** MAX_UPLOAD_BYTES by default (bot/config.ts). */
 export const DEFAULT_MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
-
-/** MAX_UPLOAD_BYTES from the environment (default 5 MB). */
-export function maxUploadBytes(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.MAX_UPLOAD_BYTES?.trim();
-  if (!raw) return DEFAULT_MAX_UPLOAD_BYTES;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1024 || value > 100 * 1024 * 1024) {
-    throw new Error(`MAX_UPLOAD_BYTES must be a whole number of bytes from 1024 to 104857600, got "${raw}"`);
-  }
-  return value;
-}
 
 /**
  * Takes in an uploaded report. Never throws for bad input: a refused file comes back as
- * { kind: 'rejected', error } where error.text('nl' | 'en') says why, naming the file.
+ * { kind: 'rejected', error } where error.text(Language) says why, naming the file.
  */
-export async function ingestUpload(library: ReportLibrary, fileName: string, content: Buffer, maxBytes = maxUploadBytes()): Promise<IngestOutcome> {
+export async function ingestUpload(library: ReportLibrary, fileName: string, content: Buffer, maxBytes = DEFAULT_MAX_UPLOAD_BYTES): Promise<IngestOutcome> {
   const name = safeFileName(fileName);
   // Type and size first: cheap, and a huge upload is never parsed.
   if (!isReportFile(name)) return { kind: 'rejected', file: name, error: new IngestError('unsupported-type', name) };

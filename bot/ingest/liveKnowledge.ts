@@ -29,10 +29,6 @@ export class LiveKnowledge<T> {
     this.unsubscribe = library.onChange((meetings) => this.refresh([...meetings]));
   }
 
-  /** Create from the library's current meetings. */
-  static fromLibrary<T>(library: ReportLibrary, build: (meetings: Meeting[]) => T): LiveKnowledge<T> {
-    return new LiveKnowledge(library, build, build([...library.meetings]));
-  }
 
   get current(): T {
     return this.value;

@@ -1,8 +1,9 @@
 // What happened to a report, in a sentence for the CLI, the log and the person who sent the file.
+import type { Language } from '../shared/language';
 import { meetingLabel } from '../corpus/meeting';
 import type { IngestOutcome } from './reportLibrary';
 
-export function outcomeText(outcome: IngestOutcome, language: 'nl' | 'en' = 'en'): string {
+export function outcomeText(outcome: IngestOutcome, language: Language = 'en'): string {
   const nl = language === 'nl';
   const m = outcome.meeting;
   const label = m ? meetingLabel(m, language) : '';

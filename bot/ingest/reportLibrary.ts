@@ -1,9 +1,10 @@
-// The current set of meetings in the data folder, kept up to date as report files arrive, change or go.
-// Every scan reconciles the folder with what is held: a file is parsed again only when its size or mtime
-// changed; per meeting date the most recently written valid file wins (a corrected version replaces the old
-// one); the same content again (by contentHash) changes nothing. Listeners hear about every change with the
-// complete new list of meetings, so whoever builds a search index from it can swap it in one step.
-import { randomBytes } from 'node:crypto';
+// The current set of meetings in the report store (a folder, or a blob container shared by instances), kept up
+// to date as report files arrive, change or go. The one way reports are loaded: by the bot, the command-line
+// tools, the benchmarks and the tests. Every scan reconciles the store with what is held: a file is parsed again
+// only when its version (size and mtime, or eTag) changed; per meeting date the most recently written valid file
+// wins (a corrected version replaces the old one); the same content again (by contentHash) changes nothing.
+// Listeners hear about every change with the complete new list of meetings, so whoever builds a search index from
+// it can swap it in one step. With a cache file the parsed files are kept across restarts (parseCache.ts).
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { extractText, isReportFile } from '../corpus/extractText';
@@ -12,7 +13,10 @@ import { parseReport } from '../corpus/parseReport';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../corpus/readLimits';
 import { contentHash } from './contentHash';
 import { IngestError } from './ingestError';
+import { readParseCache, writeParseCache } from './parseCache';
+import { FolderReportStore, NameTaken, type ReportStore, type StoredReport } from './reportStore';
 import { TaskWorkerClosed } from './taskWorker';
+import { SerialQueue } from '../shared/serialQueue';
 
 export type IngestKind = 'added' | 'replaced' | 'unchanged' | 'rejected' | 'removed';
 
@@ -44,11 +48,18 @@ export interface Parsed {
 /** Parses one report file; refuses it with an IngestError. The bot parses in a worker (parseInWorker.ts). */
 export type ParseFile = (fileName: string, content: Buffer) => Promise<Parsed>;
 
-interface FileState {
-  mtimeMs: number;
-  size: number;
+export interface FileState {
+  version: string;
+  writtenAt: number;
   parsed?: Parsed;
   error?: IngestError;
+}
+
+export interface LibraryOptions {
+  /** How a file is parsed (default in this thread; the bot parses in a worker: parseInWorker.ts). */
+  parse?: ParseFile;
+  /** Keeps the parsed files here across restarts: a start reads it instead of every report (parseCache.ts). */
+  cacheFile?: string;
 }
 
 /** Reads and parses one report; every failure becomes an IngestError naming the file. */
@@ -73,17 +84,27 @@ export function safeFileName(name: string): string {
 }
 
 export class ReportLibrary {
-  readonly dataDir: string;
-  private readonly files = new Map<string, FileState>();
+  readonly store: ReportStore;
+  private files = new Map<string, FileState>();
+  private cacheRead = false;
   private current = new Map<string, LibraryEntry>();
   private snapshot: readonly Meeting[] = Object.freeze([]);
   private readonly listeners = new Set<ChangeListener>();
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
   private readonly parse: ParseFile;
 
-  constructor(dataDir: string, options: { parse?: ParseFile } = {}) {
-    this.dataDir = path.resolve(dataDir);
+  private readonly cacheFile?: string;
+
+  /** `store`: a ReportStore, or a folder (the data folder). */
+  constructor(store: ReportStore | string, options: LibraryOptions = {}) {
+    this.store = typeof store === 'string' ? new FolderReportStore(store) : store;
     this.parse = options.parse ?? ((name, content) => parseReportFile(name, content));
+    this.cacheFile = options.cacheFile;
+  }
+
+  /** The data folder, for a library over one (else the store's description). */
+  get dataDir(): string {
+    return this.store instanceof FolderReportStore ? this.store.dir : this.store.description;
   }
 
   /** Oldest first. The array is frozen and replaced (never changed) on every change. */
@@ -105,19 +126,20 @@ export class ReportLibrary {
     return () => this.listeners.delete(listener);
   }
 
-  /** Brings the library in line with the data folder; returns what changed (also rejected new files). */
+  /** Brings the library in line with the store; returns what changed (also rejected new files). */
   scan(): Promise<IngestOutcome[]> {
     return this.serial(() => this.reconcile());
   }
 
-  /** Validates a file and, when it is a new or changed report, copies it into the data folder. */
+  /** Validates a file and, when it is a new or changed report, copies it into the store. */
   async ingestFile(file: string, options: { maxBytes?: number } = {}): Promise<IngestOutcome> {
     const name = path.basename(file);
     let content: Buffer;
     try {
       const stat = await fs.stat(file);
       if (!stat.isFile()) throw new Error('not a file');
-      if (options.maxBytes && stat.size > options.maxBytes) return rejected(name, new IngestError('too-large', name, '', options.maxBytes, stat.size));
+      const maxBytes = this.maxBytes(options.maxBytes);
+      if (stat.size > maxBytes) return rejected(name, new IngestError('too-large', name, '', maxBytes, stat.size));
       content = await fs.readFile(file);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
@@ -130,9 +152,8 @@ export class ReportLibrary {
   /** Same as ingestFile for content that arrived some other way (a file sent to the bot). */
   async ingestBuffer(fileName: string, content: Buffer, options: { maxBytes?: number } = {}): Promise<IngestOutcome> {
     const name = safeFileName(fileName);
-    if (options.maxBytes && content.length > options.maxBytes) {
-      return rejected(name, new IngestError('too-large', name, '', options.maxBytes, content.length));
-    }
+    const maxBytes = this.maxBytes(options.maxBytes);
+    if (content.length > maxBytes) return rejected(name, new IngestError('too-large', name, '', maxBytes, content.length));
     let parsed: Parsed;
     try {
       parsed = await this.parse(name, content);
@@ -143,51 +164,50 @@ export class ReportLibrary {
       await this.reconcile();
       const same = [...this.current.values()].find((e) => e.hash === parsed.hash);
       if (same) return { kind: 'unchanged', file: same.file, meeting: same.meeting, hash: same.hash };
-      const target = await this.freeName(name);
-      await writeAtomically(this.dataDir, target, content);
-      // The newest file of a date wins; make sure a coarse file-system clock cannot tie it with the old one.
-      const newest = Math.max(0, ...[...this.files.values()].map((f) => f.mtimeMs));
-      if (newest >= Date.now() - 1000) {
-        const when = new Date(newest + 2000);
-        await fs.utimes(path.join(this.dataDir, target), when, when);
-      }
+      const { target, stored } = await this.writeFree(name, content);
       // Parsed once: the scan takes the file as read instead of parsing it again.
-      const stat = await fs.stat(path.join(this.dataDir, target));
-      this.files.set(target, { mtimeMs: stat.mtimeMs, size: stat.size, parsed });
+      this.files.set(target, { version: stored.version, writtenAt: stored.writtenAt, parsed });
       const outcomes = await this.reconcile();
       return outcomes.find((o) => o.file === target) ?? { kind: 'unchanged', file: target, meeting: parsed.meeting, hash: parsed.hash };
     });
   }
 
+  /** The caller's limit, and never more than the store reads back. */
+  private maxBytes(requested = 0): number {
+    return Math.min(requested || Infinity, this.store.maxBytes ?? Infinity);
+  }
+
   private serial<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(task, task);
-    this.queue = result.catch(() => undefined);
-    return result;
+    return this.queue.run(task);
   }
 
   private async reconcile(): Promise<IngestOutcome[]> {
-    const names = (await fs.readdir(this.dataDir)).filter((n) => isReportFile(n) && !n.startsWith('.')).sort();
+    if (!this.cacheRead) {
+      this.cacheRead = true;
+      if (this.cacheFile) this.files = await readParseCache(this.cacheFile);
+    }
+    const listed = await this.store.list();
     const fresh: string[] = [];
     const present = new Set<string>();
-    for (const name of names) {
-      const stat = await fs.stat(path.join(this.dataDir, name)).catch(() => undefined);
-      if (!stat?.isFile()) continue;
+    for (const { name, version, writtenAt } of listed) {
       present.add(name);
       const known = this.files.get(name);
-      if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) continue;
-      this.files.set(name, await this.parseFile(name, stat.mtimeMs, stat.size));
+      if (known && known.version === version) continue;
+      this.files.set(name, await this.parseFile(name, version, writtenAt));
       fresh.push(name);
     }
-    for (const name of [...this.files.keys()]) if (!present.has(name)) this.files.delete(name);
+    let dropped = false;
+    for (const name of [...this.files.keys()]) if (!present.has(name)) dropped = this.files.delete(name) || dropped;
+    if (this.cacheFile && (fresh.length || dropped)) await writeParseCache(this.cacheFile, this.files);
 
     // Per date, the most recently written valid file (names in order, so a tie goes to the later name).
-    const winners = new Map<string, LibraryEntry & { mtimeMs: number }>();
+    const winners = new Map<string, LibraryEntry & { writtenAt: number }>();
     for (const name of [...this.files.keys()].sort()) {
       const state = this.files.get(name)!;
       if (!state.parsed) continue;
       const date = state.parsed.meeting.date;
       const best = winners.get(date);
-      if (!best || state.mtimeMs >= best.mtimeMs) winners.set(date, { ...state.parsed, file: name, mtimeMs: state.mtimeMs });
+      if (!best || state.writtenAt >= best.writtenAt) winners.set(date, { ...state.parsed, file: name, writtenAt: state.writtenAt });
     }
 
     const outcomes: IngestOutcome[] = [];
@@ -225,14 +245,27 @@ export class ReportLibrary {
     return outcomes;
   }
 
-  private async parseFile(name: string, mtimeMs: number, size: number): Promise<FileState> {
+  private async parseFile(name: string, version: string, writtenAt: number): Promise<FileState> {
     try {
-      const content = await fs.readFile(path.join(this.dataDir, name));
-      return { mtimeMs, size, parsed: await this.parse(name, content) };
+      const content = await this.store.read(name);
+      return { version, writtenAt, parsed: await this.parse(name, content) };
     } catch (err) {
       // Stopping ends the scan; it says nothing about the file.
       if (err instanceof TaskWorkerClosed) throw err;
-      return { mtimeMs, size, error: IngestError.from(err, name) };
+      return { version, writtenAt, error: IngestError.from(err, name) };
+    }
+  }
+
+  /** Writes under a free name; another instance may take it meanwhile (a shared container): then the next one. */
+  private async writeFree(name: string, content: Buffer): Promise<{ target: string; stored: StoredReport }> {
+    for (let attempt = 1; ; attempt++) {
+      const target = await this.freeName(name);
+      try {
+        // The newest file of a date wins: it is written after every file held.
+        return { target, stored: await this.store.write(target, content, Math.max(0, ...[...this.files.values()].map((f) => f.writtenAt))) };
+      } catch (err) {
+        if (!(err instanceof NameTaken) || attempt >= 5) throw err;
+      }
     }
   }
 
@@ -242,33 +275,11 @@ export class ReportLibrary {
     const stem = name.slice(0, name.length - ext.length);
     for (let n = 1; ; n++) {
       const candidate = n === 1 ? name : `${stem}-${n}${ext}`;
-      try {
-        await fs.access(path.join(this.dataDir, candidate));
-      } catch {
-        return candidate;
-      }
+      if (!(await this.store.exists(candidate))) return candidate;
     }
   }
 }
 
 function rejected(file: string, error: IngestError): IngestOutcome {
   return { kind: 'rejected', file, error };
-}
-
-/** Writes under a dot-name first and renames, so a watcher never reads half a file; a failed write leaves nothing. */
-async function writeAtomically(dir: string, name: string, content: Buffer): Promise<void> {
-  const temp = path.join(dir, `.ingest-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  const handle = await fs.open(temp, 'wx');
-  try {
-    try {
-      await handle.writeFile(content);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(temp, path.join(dir, name));
-  } catch (err) {
-    await fs.unlink(temp).catch(() => undefined);
-    throw err;
-  }
 }

@@ -9,6 +9,7 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import path from 'node:path';
 import { parentPort, Worker, workerData, type ResourceLimits, type Transferable } from 'node:worker_threads';
+import { SerialQueue } from '../shared/serialQueue';
 
 export class TaskTimedOut extends Error {
   constructor(readonly timeoutMs: number) {
@@ -59,7 +60,7 @@ function spawn(options: TaskWorkerOptions): Worker {
 
 export class TaskWorker<In, Out> {
   private worker?: Worker;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
   private nextId = 0;
   private closed = false;
   private running?: { id: number; resolve(value: Out): void; reject(err: Error): void };
@@ -74,14 +75,12 @@ export class TaskWorker<In, Out> {
       this.waiting--;
       return this.closed ? Promise.reject(new TaskWorkerClosed()) : this.start(input, transfer);
     };
-    const result = this.queue.then(task, task);
-    this.queue = result.catch(() => undefined);
-    return result;
+    return this.queue.run(task);
   }
 
   /** Ends the worker once the tasks queued so far are done. */
   closeWhenIdle(): Promise<void> {
-    return this.queue.then(() => this.close());
+    return this.queue.idle().then(() => this.close());
   }
 
   /** Ends the worker now: the running task and the queued ones fail with TaskWorkerClosed. */

@@ -1,13 +1,15 @@
-// Keeps a ReportLibrary in line with its folder: fs.watch events trigger a scan after a quiet moment
+// Keeps a ReportLibrary in line with its store. A folder: fs.watch events trigger a scan after a quiet moment
 // (copies arrive in pieces), and a periodic rescan catches what fs.watch misses (network shares, some
-// containers, a watcher that died with its folder).
+// containers, a watcher that died with its folder). A blob container has no events: the periodic listing is
+// how one instance sees what another wrote (only changed eTags are read again).
 import { watch, type FSWatcher } from 'node:fs';
 import type { IngestOutcome, ReportLibrary } from './reportLibrary';
+import { FolderReportStore } from './reportStore';
 
 export interface WatchOptions {
   /** Quiet time after the last file event before scanning (default 500 ms). */
   debounceMs?: number;
-  /** Full rescan interval as a fallback (default 60 s; 0 turns it off). */
+  /** Full rescan interval (default 30 s, REPORT_POLL_SECONDS; 0 turns it off). */
   rescanMs?: number;
   /** Told about every scan that found something (also rejected files). */
   onOutcomes?: (outcomes: IngestOutcome[]) => void;
@@ -21,9 +23,13 @@ export interface ReportWatcher {
   scanNow(): Promise<void>;
 }
 
+/** REPORT_POLL_SECONDS by default (bot/config.ts). */
+export const DEFAULT_REPORT_POLL_SECONDS = 30;
+const DEFAULT_RESCAN_MS = DEFAULT_REPORT_POLL_SECONDS * 1000;
+
 export function watchReports(library: ReportLibrary, options: WatchOptions = {}): ReportWatcher {
   const debounceMs = options.debounceMs ?? 500;
-  const rescanMs = options.rescanMs ?? 60_000;
+  const rescanMs = options.rescanMs ?? DEFAULT_RESCAN_MS;
   const onError = options.onError ?? ((err) => console.error(`[lovp-bot] watching ${library.dataDir}: ${err.message}`));
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
@@ -43,7 +49,9 @@ export function watchReports(library: ReportLibrary, options: WatchOptions = {})
   };
 
   let watcher: FSWatcher | undefined;
+  const watchable = library.store instanceof FolderReportStore;
   const startWatcher = () => {
+    if (!watchable) return;
     try {
       watcher = watch(library.dataDir, { persistent: false }, (_event, name) => {
         // Our own temp files (".ingest-...") and editors' dot files are not reports.

@@ -15,16 +15,20 @@
 // conversation listing the meetings, not one card each. A post that fails is recorded as failed and tried again
 // after the lease, at most maxAttempts times. The ledger stays bounded: per conversation records are dropped
 // once a report is announced, and reports that left the library are forgotten after a week.
+import type { PendingItem } from '../pending/pendingItem';
+import type { Language } from '../shared/language';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import type { ConversationReference, Storage, StoreItem } from 'botbuilder';
+import type { ConversationReference, Storage } from 'botbuilder';
 import { newReportsCard } from '../cards/newReportsCard';
-import { summaryCard, type AdaptiveCard, type CardPendingItem } from '../cards/summaryCard';
+import { type AdaptiveCard } from '../cards/adaptiveCard';
+import { summaryCard } from '../cards/summaryCard';
 import type { Meeting } from '../corpus/meeting';
 import type { LibraryEntry, ReportLibrary } from '../ingest/reportLibrary';
-import { isETagConflict } from '../state/eTagConflict';
+import { readRecord, updateRecord } from '../state/updateRecord';
 import { ANNOUNCEMENTS_KEY } from '../state/keys';
-import type { Subscription } from '../teams/subscriptions';
+import type { Subscription } from './subscriptions';
+import { SerialQueue } from '../shared/serialQueue';
 
 export type PostCard = (reference: Partial<ConversationReference>, card: AdaptiveCard, subscription: Subscription) => Promise<void>;
 
@@ -33,7 +37,7 @@ export interface BroadcastDependencies {
   subscriptions: { all(): Promise<Subscription[]> };
   postCard: PostCard;
   /** Pending items of a meeting for the card (bot/pending); none when absent. */
-  pendingFor?: (meeting: Meeting) => CardPendingItem[] | Promise<CardPendingItem[]>;
+  pendingFor?: (meeting: Meeting) => PendingItem[] | Promise<PendingItem[]>;
   now?: () => Date;
   /** A claim older than this (instance died mid-broadcast) may be taken over (default 5 minutes). */
   leaseMs?: number;
@@ -59,9 +63,11 @@ interface ReportRecord {
   deliveries: Record<string, Delivery>;
 }
 
-interface Ledger extends StoreItem {
+interface Ledger {
   reports: Record<string, ReportRecord>;
 }
+
+const isLedger = (item: object) => typeof (item as Partial<Ledger>).reports === 'object' && (item as Partial<Ledger>).reports !== null;
 
 interface Claimed {
   entry: LibraryEntry;
@@ -87,7 +93,6 @@ export interface BroadcastResult {
   announcements: Announcement[];
 }
 
-
 /** Where a card for this subscription goes: a channel itself (a new post), never a thread in it. */
 export function broadcastReference(subscription: Subscription): Partial<ConversationReference> {
   const reference = { ...subscription.reference };
@@ -101,7 +106,7 @@ export function broadcastReference(subscription: Subscription): Partial<Conversa
 export class SummaryBroadcaster {
   readonly instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   private readonly deps: Required<Omit<BroadcastDependencies, 'pendingFor'>> & Pick<BroadcastDependencies, 'pendingFor'>;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
 
   constructor(deps: BroadcastDependencies) {
     this.deps = { now: () => new Date(), leaseMs: 5 * 60_000, maxAttempts: 3, logger: console, ...deps };
@@ -129,15 +134,12 @@ export class SummaryBroadcaster {
 
   /** Announces every entry not announced before (see the file comment). Runs one at a time per instance. */
   sync(entries: LibraryEntry[]): Promise<BroadcastResult> {
-    const task = () => this.syncNow(entries);
-    const result = this.queue.then(task, task);
-    this.queue = result.catch(() => undefined);
-    return result;
+    return this.queue.run(() => this.syncNow(entries));
   }
 
   /** Resolves when every sync started so far has finished (for tests and shutdown). */
   idle(): Promise<void> {
-    return this.queue.then(() => undefined);
+    return this.queue.idle();
   }
 
   private async syncNow(entries: LibraryEntry[]): Promise<BroadcastResult> {
@@ -190,25 +192,16 @@ export class SummaryBroadcaster {
   }
 
   private async readLedger(): Promise<Ledger | undefined> {
-    const items = await this.deps.storage.read([ANNOUNCEMENTS_KEY]);
-    const ledger = items[ANNOUNCEMENTS_KEY] as Ledger | undefined;
-    return ledger && typeof ledger.reports === 'object' ? ledger : undefined;
+    return (await readRecord<Ledger>(this.deps.storage, ANNOUNCEMENTS_KEY, isLedger))?.record;
   }
 
-  /** Read, change, write with the eTag; on a conflict read again. `change` returns false to write nothing. */
-  private async updateLedger(change: (ledger: Ledger) => boolean): Promise<boolean> {
-    for (let attempt = 0; attempt < 50; attempt++) {
-      const ledger = (await this.readLedger()) ?? { reports: {} };
-      if (!change(ledger)) return false;
-      try {
-        // A ledger that does not exist yet is created unconditionally (Storage has no create-if-absent).
-        await this.deps.storage.write({ [ANNOUNCEMENTS_KEY]: { ...ledger, eTag: ledger.eTag ?? '*' } });
-        return true;
-      } catch (err) {
-        if (!isETagConflict(err)) throw err;
-      }
-    }
-    throw new Error('announcement ledger: too many concurrent updates');
+  /** Read, change, write with the eTag (bot/state/updateRecord.ts). `change` edits the ledger and returns false to write nothing. */
+  private updateLedger(change: (ledger: Ledger) => boolean): Promise<boolean> {
+    // A ledger that does not exist yet is created unconditionally (Storage has no create-if-absent).
+    return updateRecord<Ledger>(this.deps.storage, ANNOUNCEMENTS_KEY, (current) => {
+      const ledger = current ?? { reports: {} };
+      return change(ledger) ? ledger : undefined;
+    }, { valid: isLedger });
   }
 
   private async recordBaseline(entries: LibraryEntry[]): Promise<void> {
@@ -256,7 +249,7 @@ export class SummaryBroadcaster {
     });
     const cards = new Map<string, Promise<AdaptiveCard>>();
     // One report's pending items are worked out only when its card is actually posted (at 2,000 reports that takes long).
-    const cardFor = (owed: Claimed[], language: 'nl' | 'en') => {
+    const cardFor = (owed: Claimed[], language: Language) => {
       const key = `${language}:${owed.map((c) => c.entry.hash).join(',')}`;
       if (!cards.has(key)) cards.set(key, owed.length > 1 ? Promise.resolve(newReportsCard(owed.map((c) => c.entry.meeting), language)) : this.summaryCardOf(owed[0], language));
       return cards.get(key)!;
@@ -311,7 +304,7 @@ export class SummaryBroadcaster {
     return announcements;
   }
 
-  private async summaryCardOf({ entry, updated }: Claimed, language: 'nl' | 'en'): Promise<AdaptiveCard> {
+  private async summaryCardOf({ entry, updated }: Claimed, language: Language): Promise<AdaptiveCard> {
     const pending = this.deps.pendingFor ? await this.deps.pendingFor(entry.meeting) : [];
     return summaryCard(entry.meeting, { language, pending, updated });
   }

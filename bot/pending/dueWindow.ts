@@ -1,10 +1,6 @@
 // The calendar days a due date covers ('2021' the whole year, '2021-02' the month, '2021-02-08' the day),
 // and where an item stands on a given day: not yet, due soon (from N days before the period until its end),
 // or overdue (after it).
-import { formatDate } from '../corpus/meeting';
-
-const MONTHS_NL = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export interface DuePeriod {
   /** First and last day, YYYY-MM-DD. */
@@ -47,12 +43,4 @@ export function duePhase(due: string | null, today: string, daysAhead: number): 
   if (today > period.end) return 'overdue';
   if (today >= addDays(period.start, -daysAhead)) return 'due-soon';
   return undefined;
-}
-
-/** How a due date reads: "februari 2021", "24 juni 2019", "2021". */
-export function dueLabel(due: string, language: 'nl' | 'en' = 'nl'): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(due)) return formatDate(due, language);
-  const m = /^(\d{4})-(\d{2})$/.exec(due);
-  if (m) return `${(language === 'en' ? MONTHS_EN : MONTHS_NL)[+m[2] - 1]} ${m[1]}`;
-  return due;
 }

@@ -13,6 +13,7 @@ import type { Meeting } from '../corpus/meeting';
 import { extractPending } from './extractPending';
 import type { PendingItem } from './pendingItem';
 import { itemTopic, sameTopic, sectionTopic, TermWeights, Topic, topicScore, type ItemTopic, type SectionTopic } from './topicMatch';
+import { SerialQueue } from '../shared/serialQueue';
 
 /** Open items compared with a new meeting in one step of sync(). */
 const CANDIDATES_PER_STEP = 200;
@@ -51,7 +52,7 @@ export class PendingTracker {
   private readonly open = new Map<string, Set<Tracked>>();
   private snapshot: readonly PendingItem[] = Object.freeze([]);
   private dirty = false;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
   private readonly sliceMs: number;
 
   constructor(options: TrackerOptions = {}) {
@@ -80,9 +81,7 @@ export class PendingTracker {
       }
       return this.items();
     };
-    const result = this.queue.then(run, run);
-    this.queue = result.catch(() => undefined);
-    return result;
+    return this.queue.run(run);
   }
 
   /** The same as sync, in one go. */

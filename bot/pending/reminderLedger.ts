@@ -13,8 +13,9 @@
 // in a ledger that has existed for `settleMs` (default a minute): by then every instance that found it
 // missing has finished its blind write (each awaits its own before it claims anything), and from then on
 // every change is compare-and-swap. Instance clocks must agree to well within `settleMs`.
-import type { Storage, StoreItem } from 'botbuilder';
+import type { Storage } from 'botbuilder';
 import { reminderLedgerKey } from '../state/keys';
+import { readRecord, updateRecord } from '../state/updateRecord';
 
 export interface Claim {
   state: 'sending' | 'sent';
@@ -24,7 +25,7 @@ export interface Claim {
   by: string;
 }
 
-interface LedgerDoc extends StoreItem {
+interface LedgerDoc {
   createdAt: string;
   sent: Record<string, Claim>;
 }
@@ -38,13 +39,10 @@ export interface LedgerOptions {
   claimTimeoutMs: number;
 }
 
-const MAX_ATTEMPTS = 50;
-
-/** True for the eTag conflict of MemoryStorage, FileStorage and BlobsStorage (412). */
-export function isConflict(err: unknown): boolean {
-  const e = err as { statusCode?: number; code?: string; message?: string } | undefined;
-  return e?.statusCode === 412 || e?.code === 'PreconditionFailed' || /etag conflict|precondition/i.test(e?.message ?? '');
-}
+const isLedgerDoc = (item: object) => {
+  const doc = item as Partial<LedgerDoc>;
+  return typeof doc.createdAt === 'string' && !Number.isNaN(Date.parse(doc.createdAt)) && typeof doc.sent === 'object' && doc.sent !== null;
+};
 
 export class ReminderLedger {
   private readonly key: string;
@@ -76,17 +74,19 @@ export class ReminderLedger {
    * the ledger is missing or too new). The caller must then call `markSent` or `release` with them.
    */
   async claim(keys: string[]): Promise<string[]> {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const doc = await this.read();
+    let claimed: string[] = [];
+    await updateRecord<LedgerDoc>(this.storage, this.key, (doc) => {
+      claimed = [];
       const now = this.options.now();
-      if (!doc || now.getTime() - Date.parse(doc.createdAt) < this.options.settleMs) return [];
-      const free = keys.filter((k) => this.isFree(doc.sent[k], now));
-      if (free.length === 0) return [];
+      // A missing or too new ledger is claimed from later (ensure() made it; its settle time protects blind writes).
+      if (!doc || now.getTime() - Date.parse(doc.createdAt) < this.options.settleMs) return undefined;
+      claimed = keys.filter((k) => this.isFree(doc.sent[k], now));
+      if (claimed.length === 0) return undefined;
       const sent = { ...doc.sent };
-      for (const k of free) sent[k] = { state: 'sending', at: now.toISOString(), by: this.options.instanceId };
-      if (await this.swap(doc, sent)) return free;
-    }
-    throw new Error(`reminders: could not update ${this.key} after ${MAX_ATTEMPTS} attempts`);
+      for (const k of claimed) sent[k] = { state: 'sending', at: now.toISOString(), by: this.options.instanceId };
+      return { createdAt: doc.createdAt, sent };
+    }, { valid: isLedgerDoc });
+    return claimed;
   }
 
   /** Records our claims as sent. */
@@ -111,9 +111,8 @@ export class ReminderLedger {
   }
 
   private async update(keys: string[], change: (claim: Claim) => Claim | undefined): Promise<void> {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const doc = await this.read();
-      if (!doc) return;
+    await updateRecord<LedgerDoc>(this.storage, this.key, (doc) => {
+      if (!doc) return undefined;
       const sent = { ...doc.sent };
       let changed = false;
       for (const k of keys) {
@@ -125,26 +124,13 @@ export class ReminderLedger {
         else delete sent[k];
         changed = true;
       }
-      if (!changed || (await this.swap(doc, sent))) return;
-    }
-    throw new Error(`reminders: could not update ${this.key} after ${MAX_ATTEMPTS} attempts`);
-  }
-
-  /** Compare-and-swap of the claims; false when another instance changed the ledger first. */
-  private async swap(doc: LedgerDoc, sent: Record<string, Claim>): Promise<boolean> {
-    try {
-      await this.storage.write({ [this.key]: { createdAt: doc.createdAt, sent, eTag: doc.eTag } });
-      return true;
-    } catch (err) {
-      if (isConflict(err)) return false;
-      throw err;
-    }
+      return changed ? { createdAt: doc.createdAt, sent } : undefined;
+    }, { valid: isLedgerDoc });
   }
 
   /** The ledger, or undefined when missing (or not a ledger: it is then left to `ensure` to replace). */
   private async read(): Promise<LedgerDoc | undefined> {
-    const doc = (await this.storage.read([this.key]))[this.key] as LedgerDoc | undefined;
-    if (!doc || typeof doc.createdAt !== 'string' || Number.isNaN(Date.parse(doc.createdAt)) || typeof doc.sent !== 'object' || !doc.eTag) return undefined;
-    return doc;
+    return (await readRecord<LedgerDoc>(this.storage, this.key, isLedgerDoc))?.record;
   }
+
 }

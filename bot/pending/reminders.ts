@@ -4,9 +4,11 @@
 // 'once per item per window per conversation' is kept in the shared Storage (reminderLedger.ts), so it holds
 // across restarts and between instances. Sending is injected (the Teams wiring posts the card), and so is the
 // clock, so tests run on a fake one.
+import type { Language } from '../shared/language';
 import { randomUUID } from 'node:crypto';
 import type { ConversationReference, Storage } from 'botbuilder';
 import { Cron } from 'croner';
+import type { Config } from '../config';
 import { addDays, duePeriod, duePhase, localDay, type DuePhase } from './dueWindow';
 import { ItemStore } from './itemStore';
 import { byDue, type PendingItem } from './pendingItem';
@@ -21,7 +23,7 @@ export interface ReminderItem extends PendingItem {
 export interface ReminderSubscription {
   conversationId: string;
   reference: Partial<ConversationReference>;
-  language?: 'nl' | 'en';
+  language?: Language;
 }
 
 export interface SubscriptionSource {
@@ -52,21 +54,9 @@ export const DEFAULT_REMINDER_OPTIONS: ReminderOptions = {
   claimTimeoutMs: 10 * 60_000,
 };
 
-/** Options from REMINDER_CRON, REMINDER_TZ, REMINDER_DAYS_AHEAD and REMINDER_MAX_OVERDUE_DAYS; throws on bad values. */
-export function reminderOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ReminderOptions {
-  const options = { ...DEFAULT_REMINDER_OPTIONS };
-  if (env.REMINDER_CRON?.trim()) options.cron = env.REMINDER_CRON.trim();
-  if (env.REMINDER_TZ?.trim()) options.timeZone = env.REMINDER_TZ.trim();
-  const days = (name: string, value: string | undefined, fallback: number) => {
-    if (!value?.trim()) return fallback;
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 0 || n > 366) throw new Error(`${name} must be a whole number of days from 0 to 366, not "${value}"`);
-    return n;
-  };
-  options.daysAhead = days('REMINDER_DAYS_AHEAD', env.REMINDER_DAYS_AHEAD, options.daysAhead);
-  options.maxOverdueDays = days('REMINDER_MAX_OVERDUE_DAYS', env.REMINDER_MAX_OVERDUE_DAYS, options.maxOverdueDays);
-  validate(options);
-  return options;
+/** The reminder settings of the configuration (bot/config.ts), with the ledger's own timings. */
+export function reminderOptionsFrom(config: Pick<Config, 'reminderCron' | 'reminderTimeZone' | 'reminderDaysAhead' | 'reminderMaxOverdueDays'>): ReminderOptions {
+  return { ...DEFAULT_REMINDER_OPTIONS, cron: config.reminderCron, timeZone: config.reminderTimeZone, daysAhead: config.reminderDaysAhead, maxOverdueDays: config.reminderMaxOverdueDays };
 }
 
 function validate(options: ReminderOptions): void {

@@ -4,7 +4,7 @@
 //     abbreviations ("ME" = "mobiele eenheid");
 //  2. the general English -> Dutch lexicon (wordlists/en-nl.tsv), derived from FreeDict and WordNet by
 //     bot/tools/buildLexicon.ts, for the ordinary words no glossary lists.
-// A question word that none of them knows is not translated; bot/knowledgeBase.ts gives it little weight.
+// A question word that none of them knows is not translated; bot/answer/knowledgeBase.ts gives it little weight.
 // The lists are read once, on first use (about 30 ms).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -11,16 +11,6 @@ export interface QueryTerm {
   boost: number;
 }
 
-export interface ScoredDoc {
-  /** Position of the section in the refs given to the constructor. */
-  ordinal: number;
-  score: number;
-  /** Where lunr meets the section among the results: the order of sections with equal scores. */
-  rank: number;
-  /** The query terms the section holds; shared between sections that hold the same ones, so read only. */
-  terms: ReadonlySet<string>;
-}
-
 /** `terms` decides on a set of matched terms (asked once per distinct set), `doc` (optional) on a section. */
 export interface Accept {
   terms: (matched: ReadonlySet<string>) => boolean;
@@ -51,8 +41,8 @@ export class LunrScorer {
   private readonly weights = new Map<string, Float64Array[]>();
   private readonly frequencies = new Map<string, number>();
   /**
-   * Scratch space, STRIDE numbers per section, valid while its first one equals `epoch` (search is synchronous):
-   * the epoch, the state (matched terms), the last term matched, and the fields (FIELD_BITS). One array keeps a
+   * Scratch space, STRIDE numbers per section, valid while its first one equals `epoch` (visit is synchronous):
+   * the epoch, the state (matched terms), the last term matched, and the fields (bits as above COUNT_SHIFT). One array keeps a
    * section's bookkeeping in one cache line.
    */
   private readonly scratch: Int32Array;
@@ -90,16 +80,6 @@ export class LunrScorer {
     return n;
   }
 
-  /**
-   * Sections holding any of the terms, with lunr's scores, in the order lunr meets them (`rank`): lunr's ranking
-   * is by score, then rank (byLunrRank). Unknown terms are skipped. Only sections that `accept` keeps are scored:
-   * `terms` decides on the matched terms (asked once per distinct set), `doc` (optional) on the section itself.
-   */
-  search(query: QueryTerm[], accept: Accept): ScoredDoc[] {
-    const hits: ScoredDoc[] = [];
-    this.visit(query, accept, (ordinal, score, rank, terms) => hits.push({ ordinal, score, rank, terms }));
-    return hits;
-  }
 
   /** What search returns, one section at a time in rank order, without building a result per section. */
   visit(query: QueryTerm[], accept: Accept, visit: (ordinal: number, score: number, rank: number, terms: ReadonlySet<string>) => void): void {

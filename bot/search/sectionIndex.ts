@@ -157,17 +157,6 @@ export class SectionIndex {
     return this.scorer.has(stemmed);
   }
 
-  /**
-   * Sections holding any of the groups' stems, with lunr's scores and ranks (bot/search/lunrScorer.ts), unsorted:
-   * lunr's order is by score, then rank (byLunrRank). `accept` drops sections before they are scored (at a
-   * thousand meetings most sections share some word): `stems` judges the stems a section matches, once per
-   * distinct set; `section` judges the section itself.
-   */
-  search(groups: TermGroup[], accept: SearchFilter = {}): SectionHit[] {
-    const hits: SectionHit[] = [];
-    this.visit(groups, accept, (doc, score, rank, matchedStems) => hits.push({ doc, score, rank, matchedStems }));
-    return hits;
-  }
 
   /** What search returns, one section at a time in rank order, without building a hit per section. */
   visit(groups: TermGroup[], accept: SearchFilter, visit: (doc: IndexedSection, score: number, rank: number, matchedStems: ReadonlySet<string>) => void): void {

@@ -9,17 +9,22 @@
 // The invoke response carries the card, which Teams shows in place of the clicked card. teams-ai would update the
 // message for everyone whenever the card has `refresh`; that would replace a summary card in a channel by one
 // person's list, so the response is sent here and the message updated only where that is meant.
+import type { Language } from '../shared/language';
 import type { Application } from '@microsoft/teams-ai';
 import { CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import { answerCard } from '../cards/answerCard';
 import { pendingCard, PENDING_VERBS, SUMMARY_VERB, type PendingActionData, type PendingView } from '../cards/pendingCard';
-import { CARD_VERBS, summaryCard, type AdaptiveCard } from '../cards/summaryCard';
-import { shorten } from '../cards/keySentence';
-import { formatDate, meetingLabel } from '../corpus/meeting';
-import type { KnowledgeSource, Logger } from './createApp';
+import { CARD_VERBS, type AdaptiveCard } from '../cards/adaptiveCard';
+import { summaryCard } from '../cards/summaryCard';
+import { shorten } from '../shared/shorten';
+import { meetingLabel } from '../corpus/meeting';
+import { formatDate } from '../corpus/dates';
+import type { KnowledgeSource } from '../answer/knowledgeSource';
+import type { ErrorLogger as Logger } from '../shared/logger';
 import { TEXT } from './messages';
-import type { PendingItem, PendingSource } from './pendingSource';
-import { localeLanguage, replyLanguage, type Language } from './replyLanguage';
+import type { PendingItem } from '../pending/pendingItem';
+import type { PendingSource } from '../pending/pendingSource';
+import { localeLanguage, replyLanguage } from './replyLanguage';
 
 export interface CardActionDependencies {
   knowledge: () => KnowledgeSource;

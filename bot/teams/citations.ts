@@ -2,20 +2,21 @@
 // AI entity (schema.org Message) lists one Claim per marker with the meeting and section as the document name
 // and the quote as its abstract, and the report page that shows the quote as its url (bot/teams/reportLinks.ts).
 // Limits from Teams: name 80 characters, abstract 160, at most 20 citations.
+import type { Language } from '../shared/language';
 import type { Activity } from 'botbuilder';
 import type { AIEntity, ClientCitation } from '@microsoft/teams-ai/lib/types';
 import { meetingLabel } from '../corpus/meeting';
-import type { Answer } from '../knowledgeBase';
-import { MAX_CITATIONS } from './config';
-import type { Language } from './replyLanguage';
-import { truncate } from './truncate';
+import type { Answer } from '../answer/knowledgeBase';
+import { MAX_CITATIONS } from '../config';
+
+import { shorten } from '../shared/shorten';
 
 export const MAX_NAME_CHARS = 80;
 export const MAX_ABSTRACT_CHARS = 160;
 
 /** "LOVP 10 februari 2020 – Jaarwisseling", within 80 characters. */
 export function citationName(answer: Pick<Answer, 'date' | 'section'>, language: Language): string {
-  return truncate(`${meetingLabel({ date: answer.date }, language)} – ${answer.section}`, MAX_NAME_CHARS);
+  return shorten(`${meetingLabel({ date: answer.date }, language)} – ${answer.section}`, MAX_NAME_CHARS);
 }
 
 /** Report text could contain "[2]" (a footnote); in our text that would look like a citation marker. */
@@ -33,7 +34,7 @@ export function clientCitation(answer: Answer, position: number, language: Langu
     appearance: {
       '@type': 'DigitalDocument',
       name: citationName(answer, language),
-      abstract: truncate(withoutMarkers(answer.quote), MAX_ABSTRACT_CHARS),
+      abstract: shorten(withoutMarkers(answer.quote), MAX_ABSTRACT_CHARS),
       ...(url ? { url } : {}),
     },
   };

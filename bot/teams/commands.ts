@@ -1,7 +1,8 @@
 // Recognises commands: the first word of the message (after the @mention is stripped), case-insensitive, with or
 // without a leading "/". Dutch and English words both work; the word also decides the reply language, except for
 // words both languages use ("help", "stop"), where the Teams locale decides.
-import { localeLanguage, type Language } from './replyLanguage';
+import type { Language } from '../shared/language';
+import { localeLanguage } from './replyLanguage';
 
 export type CommandName = 'help' | 'meetings' | 'summary' | 'timeline' | 'pending' | 'subscribe' | 'unsubscribe';
 

@@ -3,9 +3,9 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
 import type { AuthenticateRequestResult, BotFrameworkAuthentication } from 'botframework-connector';
-import type { BotConfig } from './config';
+import type { Config } from '../config';
 
-export function createAdapter(config: BotConfig): TeamsAdapter {
+export function createAdapter(config: Config): TeamsAdapter {
   if (config.localMode) return new TeamsAdapter({});
   return new TeamsAdapter({
     MicrosoftAppId: config.microsoftAppId,

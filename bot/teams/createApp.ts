@@ -1,9 +1,13 @@
 // The teams-ai Application: which activity goes to which handler. The handlers themselves live in their own
 // files (commands, citations, welcome, subscriptions); this file only wires them together.
+import type { KnowledgeSource } from '../answer/knowledgeSource';
+import type { ErrorLogger } from '../shared/logger';
+import type { Language } from '../shared/language';
 import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
-import { formatDate, type Meeting } from '../corpus/meeting';
-import type { AskOptions, QuestionResult } from '../knowledgeBase';
+import { type Meeting } from '../corpus/meeting';
+import { formatDate } from '../corpus/dates';
+import type { AskOptions, QuestionResult } from '../answer/knowledgeBase';
 import type { TopicMemory } from '../answer/topicMemory';
 import type { FeedbackStore } from '../feedback/feedbackStore';
 import { FEEDBACK_CHANNEL_DATA, registerFeedback, rememberAnswer } from './feedback';
@@ -11,16 +15,18 @@ import { pendingCard } from '../cards/pendingCard';
 import { registerCardActions, unhandledInvoke } from './cardActions';
 import { citedAnswerActivity, type AnswerUrl } from './citations';
 import { parseCommand, type Command, type CommandName } from './commands';
-import type { BotConfig } from './config';
+import type { Config } from '../config';
 import { meetingsText } from './meetingsText';
 import { isSharedCard, registerMessageExtension } from './messageExtension';
 import { TEXT } from './messages';
-import { noPendingItems, pendingText, type PendingSource } from './pendingSource';
+import { noPendingItems, type PendingSource } from '../pending/pendingSource';
+import { pendingText } from './pendingText';
 import { answerUrl } from './reportLinks';
-import { replyLanguage, type Language } from './replyLanguage';
+import { replyLanguage } from './replyLanguage';
 import { stripMentions } from './stripMentions';
 import { timelineReply } from './timeline';
-import { SubscriptionStore, subscriptionFor } from './subscriptions';
+import { SubscriptionStore } from '../notify/subscriptions';
+import { subscriptionFor } from './subscriptionFor';
 import { cardMessage, findMeeting, summaryMessage } from './summaryText';
 import { handleFiles, hasFiles, type UploadSettings } from './fileUploads';
 import { keepEntityFields } from './keepEntityFields';
@@ -29,28 +35,14 @@ import { TypingTimerOptionApplication } from './typingTimerOption';
 import { channelConversationId, isChannelConversation, keepRepliesInThread, threadConversationId } from './threading';
 import { botWasAdded, claimWelcome } from './welcome';
 
-/** What the bot needs from the knowledge base (bot/knowledgeBase.ts, or one in a worker: offThreadIndex.ts). */
-export interface KnowledgeSource {
-  readonly meetings: Meeting[];
-  ask(question: string, options?: AskOptions): QuestionResult | Promise<QuestionResult>;
-  /** Every meeting that discussed a topic, oldest first, one section each (KnowledgeBase.timeline). */
-  timeline?(topic: string): QuestionResult | Promise<QuestionResult>;
-  /** The language a text's words show, the reports' own words counting as Dutch (KnowledgeBase.wordsLanguage). */
-  wordsLanguage?(text: string): Language | undefined | Promise<Language | undefined>;
-  /** True while the reports are still being read at start: questions are answered with "still loading". */
-  readonly loading?: boolean;
-}
-
-export interface Logger {
-  error(message: string, err?: unknown): void;
-}
-
 export interface AppDependencies {
   adapter: TeamsAdapter;
   /** A getter lets a re-ingested knowledge base replace the old one without restarting the bot. */
   knowledgeBase: KnowledgeSource | (() => KnowledgeSource);
-  /** Subscriptions and welcome bookkeeping. */
+  /** Welcome bookkeeping, topics, language; and the subscriptions unless `subscriptions` is given. */
   storage: Storage;
+  /** The bot's one subscription store (composeBot.ts shares it with the broadcaster and the reminders). */
+  subscriptions?: SubscriptionStore;
   pending?: PendingSource;
   /** Report files sent in a personal chat are taken in when set (bot/teams/fileUploads.ts). */
   uploads?: UploadSettings;
@@ -58,12 +50,12 @@ export interface AppDependencies {
   topics?: TopicMemory;
   /** Answers and the 👍/👎 given on them; none: answers carry no feedback buttons. */
   feedback?: FeedbackStore;
-  config: Pick<BotConfig, 'maxQuestionChars' | 'maxAnswers' | 'microsoftAppId'> & Partial<Pick<BotConfig, 'pendingOldMonths'>>;
+  config: Pick<Config, 'maxQuestionChars' | 'maxAnswers' | 'microsoftAppId'> & Partial<Pick<Config, 'pendingOldMonths'>>;
   /** Today (YYYY-MM-DD) in the bot's time zone, for what is overdue (default: the UTC day). */
   today?: () => string;
   /** Base URL of the report pages (PUBLIC_URL, or the bot's own address); undefined: citations carry no link. */
   publicUrl?: () => string | undefined;
-  logger?: Logger;
+  logger?: ErrorLogger;
 }
 
 export function knowledgeGetter(source: AppDependencies['knowledgeBase']): () => KnowledgeSource {
@@ -80,7 +72,7 @@ export function createApp(deps: AppDependencies): Application {
   keepEntityFields();
   const knowledge = knowledgeGetter(deps.knowledgeBase);
   const pending = deps.pending ?? noPendingItems;
-  const subscriptions = new SubscriptionStore(deps.storage);
+  const subscriptions = deps.subscriptions ?? new SubscriptionStore(deps.storage);
   const languages = new LanguageMemory(deps.storage);
   const logger = deps.logger ?? console;
   const today = deps.today ?? (() => new Date().toISOString().slice(0, 10));

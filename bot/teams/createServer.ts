@@ -7,18 +7,20 @@
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Activity, Storage } from 'botbuilder';
 import restify from 'restify';
-import type { BotConfig } from './config';
+import type { Config } from '../config';
 import { activityRunner, createAdapter, NotAuthenticated } from './createAdapter';
-import { createApp, knowledgeGetter, type AppDependencies, type Logger } from './createApp';
-import type { PendingSource } from './pendingSource';
+import { createApp, knowledgeGetter, type AppDependencies } from './createApp';
+import type { ErrorLogger as Logger } from '../shared/logger';
+import type { PendingSource } from '../pending/pendingSource';
 import { headerProblem, parseJson, readBody, RequestRefused } from './readJsonBody';
 import { reportPageHandler } from './reportPage';
 import { tenantAllowed } from './tenantAllowList';
 
 export interface ServerOptions {
-  config: BotConfig;
+  config: Config;
   knowledgeBase: AppDependencies['knowledgeBase'];
   storage: Storage;
+  subscriptions?: AppDependencies['subscriptions'];
   pending?: PendingSource;
   /** Report files sent in a personal chat are taken in when set. */
   uploads?: AppDependencies['uploads'];

@@ -2,11 +2,12 @@
 // channelData.feedbackLoopEnabled, Teams sends the reaction as a "message/submitAction" invoke replying to that
 // message, and teams-ai's feedbackLoop route hands it here. The answer was remembered when it was sent
 // (bot/feedback/feedbackStore.ts), so the reaction is stored with its question and citations.
+import type { Language } from '../shared/language';
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import type { Answer } from '../knowledgeBase';
+import type { Answer } from '../answer/knowledgeBase';
 import type { FeedbackStore } from '../feedback/feedbackStore';
-import type { Language } from './replyLanguage';
+
 import { channelConversationId, isChannelConversation } from './threading';
 
 /** Marks an outgoing answer for Teams' feedback buttons. */

@@ -4,6 +4,7 @@
 // any report (ingestUpload: type, size, parse, same content recognised) and the sender hears what happened, in
 // their language. In channels and group chats files are not taken in: a report should not enter the bot
 // because it was shared in some team, and there the bot says so.
+import type { Language } from '../shared/language';
 import type { Activity, Attachment, TurnContext } from 'botbuilder';
 import { isReportFile } from '../corpus/extractText';
 import { IngestError } from '../ingest/ingestError';
@@ -86,7 +87,7 @@ export function mayUpload(activity: Partial<Activity>, settings: Pick<UploadSett
 }
 
 /** Fetches and takes in one file; the sentence for the sender. Never throws for bad input. */
-export async function ingestIncomingFile(file: IncomingFile, settings: UploadSettings, language: 'nl' | 'en'): Promise<string> {
+export async function ingestIncomingFile(file: IncomingFile, settings: UploadSettings, language: Language): Promise<string> {
   // Type first: an image or a spreadsheet is refused without fetching it.
   if (!isReportFile(file.name)) return new IngestError('unsupported-type', file.name).text(language);
   let content: Buffer;

@@ -9,10 +9,12 @@
 // shows none reads the store, which other bot instances write too. A store that fails costs the preference, never
 // the answer.
 import type { Storage, TurnContext } from 'botbuilder';
+import type { KnowledgeSource } from '../answer/knowledgeSource';
+import type { Language } from '../shared/language';
 import { languageKey } from '../state/keys';
+import { readRecord } from '../state/updateRecord';
 import { commandWordLanguage, parseCommand } from './commands';
-import type { KnowledgeSource } from './createApp';
-import { wordsLanguage, type Language } from './replyLanguage';
+import { wordsLanguage } from './replyLanguage';
 import { channelConversationId } from './threading';
 
 interface LanguageRecord {
@@ -35,9 +37,8 @@ export class LanguageMemory {
 
   /** The conversation's language as the store has it. */
   async recall(conversationId: string): Promise<Language | undefined> {
-    const key = languageKey(conversationId);
-    const record = (await this.storage.read([key]))[key] as Partial<LanguageRecord> | undefined;
-    const language = record?.language === 'nl' || record?.language === 'en' ? record.language : undefined;
+    const found = await readRecord<LanguageRecord>(this.storage, languageKey(conversationId), (item) => item.language === 'nl' || item.language === 'en');
+    const language = found?.record.language;
     if (language) this.know(conversationId, language);
     return language;
   }

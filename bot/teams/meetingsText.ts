@@ -1,7 +1,7 @@
 // "vergaderingen"/"meetings": every loaded meeting with its date and number of sections, newest first.
+import type { Language } from '../shared/language';
 import { meetingLabel, type Meeting } from '../corpus/meeting';
 import { TEXT } from './messages';
-import type { Language } from './replyLanguage';
 
 export function meetingsText(meetings: Meeting[], language: Language): string {
   if (meetings.length === 0) return TEXT.noMeetings(language);

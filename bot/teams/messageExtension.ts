@@ -11,10 +11,11 @@ import { splitSentences } from '../answer/sentences';
 import { keySentence } from '../cards/keySentence';
 import { quoteCard, quotePreview, type CardQuote } from '../cards/quoteCard';
 import type { Meeting } from '../corpus/meeting';
-import type { KnowledgeSource } from './createApp';
+import type { KnowledgeSource } from '../answer/knowledgeSource';
+import type { Language } from '../shared/language';
 import { TEXT } from './messages';
 import { locateQuote, parseSentenceRanges, reportUrl, sentenceRanges, type QuoteLocation } from './reportLinks';
-import { localeLanguage, replyLanguage, type Language } from './replyLanguage';
+import { localeLanguage, replyLanguage } from './replyLanguage';
 
 export const SEARCH_COMMAND = 'searchReports';
 export const TOPIC_PARAMETER = 'topic';

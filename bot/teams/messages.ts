@@ -1,6 +1,7 @@
 // Every fixed text the bot says, in Dutch and English, so both languages stay in step.
-import type { Language } from './replyLanguage';
-import { truncate } from './truncate';
+
+import type { Language } from '../shared/language';
+import { shorten } from '../shared/shorten';
 
 /** What the user typed is echoed back at most this long. */
 const MAX_ECHO_CHARS = 60;
@@ -127,8 +128,8 @@ export const TEXT = {
   unknownDate: (l: Language, asked: string, known: string[]) => {
     const shown = known.length > MAX_KNOWN_DATES ? [...known.slice(-MAX_KNOWN_DATES), '…'] : known;
     return l === 'nl'
-      ? `Ik ken geen vergadering op "${truncate(asked, MAX_ECHO_CHARS)}". Wel deze: ${shown.join(', ')}.`
-      : `I know no meeting on "${truncate(asked, MAX_ECHO_CHARS)}". I do know these: ${shown.join(', ')}.`;
+      ? `Ik ken geen vergadering op "${shorten(asked, MAX_ECHO_CHARS)}". Wel deze: ${shown.join(', ')}.`
+      : `I know no meeting on "${shorten(asked, MAX_ECHO_CHARS)}". I do know these: ${shown.join(', ')}.`;
   },
 
   timelineWithoutTopic: (l: Language) =>
@@ -136,8 +137,8 @@ export const TEXT = {
 
   noTimeline: (l: Language, topic: string) =>
     l === 'nl'
-      ? `Ik vond geen vergaderingen over "${truncate(plainEcho(topic), MAX_ECHO_CHARS)}". Probeer andere woorden.`
-      : `I found no meetings about "${truncate(plainEcho(topic), MAX_ECHO_CHARS)}". Try other words.`,
+      ? `Ik vond geen vergaderingen over "${shorten(plainEcho(topic), MAX_ECHO_CHARS)}". Probeer andere woorden.`
+      : `I found no meetings about "${shorten(plainEcho(topic), MAX_ECHO_CHARS)}". Try other words.`,
 
   unknownQuote: (l: Language) =>
     l === 'nl' ? 'Dit citaat staat niet (meer) in de terugkoppelingen. Zoek opnieuw.' : 'This quote is no longer in the reports. Please search again.',

@@ -2,9 +2,8 @@
 // whose words show no language ("?", a date, "budget") is answered in the conversation's last language
 // (languageMemory.ts hands it in as the locale), else the Teams client locale, and Dutch is the default: the bot
 // serves Dutch public-safety staff.
+import type { Language } from '../shared/language';
 import { evidentLanguage } from '../answer/detectLanguage';
-
-export type Language = 'nl' | 'en';
 
 /** 'en' for en-US/en-GB, 'nl' for nl-NL/nl-BE, undefined for anything else. */
 export function localeLanguage(locale: string | undefined): Language | undefined {

@@ -5,7 +5,7 @@
 // without any script. Everything in the query is a number or a language code: nothing a user typed travels in it.
 import { splitSentences } from '../answer/sentences';
 import type { Meeting, Section } from '../corpus/meeting';
-import type { Language } from './replyLanguage';
+import type { Language } from '../shared/language';
 
 export interface QuoteLocation {
   date: string;

@@ -6,9 +6,10 @@
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'restify';
 import { splitSentences } from '../answer/sentences';
-import { formatDate, type Meeting } from '../corpus/meeting';
+import { formatDate } from '../corpus/dates';
+import type { Meeting } from '../corpus/meeting';
 import { parseSentenceRanges, sectionAnchors } from './reportLinks';
-import type { Language } from './replyLanguage';
+import type { Language } from '../shared/language';
 
 const STYLE = `body{margin:0;background:#f5f5f5;color:#242424;font:16px/1.6 'Segoe UI','Liberation Sans',sans-serif}
 main{max-width:760px;margin:0 auto;padding:24px 32px 64px;background:#fff;min-height:100vh}

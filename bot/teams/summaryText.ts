@@ -1,12 +1,14 @@
 // "samenvatting [datum]": the Adaptive Card summary (bot/cards/summaryCard.ts) with a text fallback for clients
 // that show no cards, and the meeting lookup by date. The key sentence per section is the card's
 // (bot/cards/keySentence.ts), so the card and the text say the same.
+import type { PendingItem } from '../pending/pendingItem';
+import type { Language } from '../shared/language';
 import { CardFactory, type Activity } from 'botbuilder';
-import { keySentence, shorten } from '../cards/keySentence';
-import { summaryCard, type CardPendingItem } from '../cards/summaryCard';
-import { findFullDate, monthNumber, MONTH_PATTERN } from '../corpus/dutchDates';
+import { keySentence } from '../cards/keySentence';
+import { shorten } from '../shared/shorten';
+import { summaryCard } from '../cards/summaryCard';
+import { findFullDate, monthNumber, MONTH_PATTERN } from '../corpus/dates';
 import { meetingLabel, type Meeting } from '../corpus/meeting';
-import type { Language } from './replyLanguage';
 
 const MAX_SENTENCE_CHARS = 300;
 
@@ -30,7 +32,7 @@ export function cardMessage(card: object, fallback: string): Partial<Activity> {
 }
 
 /** The summary card of a meeting as a message, with the text summary as fallback. */
-export function summaryMessage(meeting: Meeting, language: Language, pending: CardPendingItem[] = []): Partial<Activity> {
+export function summaryMessage(meeting: Meeting, language: Language, pending: PendingItem[] = []): Partial<Activity> {
   return cardMessage(summaryCard(meeting, { language, pending }), summaryText(meeting, language));
 }
 

@@ -5,10 +5,10 @@ import type { Activity } from 'botbuilder';
 import { timelineCard, timelineText } from '../cards/timelineCard';
 import { itemsOnTopic } from '../pending/itemsOnTopic';
 import type { AnswerUrl } from './citations';
-import type { KnowledgeSource } from './createApp';
+import type { KnowledgeSource } from '../answer/knowledgeSource';
 import { TEXT } from './messages';
-import type { PendingSource } from './pendingSource';
-import type { Language } from './replyLanguage';
+import type { PendingSource } from '../pending/pendingSource';
+import type { Language } from '../shared/language';
 import { cardMessage } from './summaryText';
 
 const text = (value: string): Partial<Activity> => ({ type: 'message', textFormat: 'markdown', text: value });

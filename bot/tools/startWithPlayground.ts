@@ -5,9 +5,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { loadConfig } from '../config';
 
-export const DEFAULT_BOT_PORT = 3978;
-export const DEFAULT_PLAYGROUND_PORT = 56150;
 const ROOT = path.join(__dirname, '..', '..');
 
 export interface LaunchOptions {
@@ -36,14 +35,6 @@ export interface RunningPlayground {
   firstExit: Promise<ProcessExit>;
   /** Stops both processes (SIGTERM, then SIGKILL after a grace period). Safe to call twice. */
   stop(): Promise<void>;
-}
-
-function portSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${name} must be a port number from 1 to 65535, got "${raw}"`);
-  return port;
 }
 
 function pipeLines(child: ChildProcess, name: ProcessName, onLine: (name: ProcessName, line: string) => void): void {
@@ -105,8 +96,10 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 
 export async function startWithPlayground(options: LaunchOptions = {}): Promise<RunningPlayground> {
   const env = options.env ?? process.env;
-  const botPort = options.botPort ?? portSetting(env, 'PORT', DEFAULT_BOT_PORT);
-  const requestedPlaygroundPort = options.playgroundPort ?? portSetting(env, 'TEAMSAPPTESTER_PORT', DEFAULT_PLAYGROUND_PORT);
+  // The bot checks its settings again when it starts; reading them here stops a bad PORT before anything runs.
+  const config = loadConfig(env);
+  const botPort = options.botPort ?? config.port;
+  const requestedPlaygroundPort = options.playgroundPort ?? config.playgroundPort;
   const onOutput = options.onOutput ?? ((name, line) => console.log(`[${name}] ${line}`));
   const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
   const botEndpoint = `http://127.0.0.1:${botPort}/api/messages`;

@@ -1,10 +1,11 @@
 // Answers on reports the code was not written for: English without the reports' Dutch terms, Dutch synonyms,
 // derivations and compounds, abbreviations, introductions, dates in questions, typos and unanswerable questions.
 // The reports here are written in the tests, in the style of the LOVP terugkoppelingen.
+import { loadKnowledge } from '../../bot/answer/loadKnowledge';
 import assert from 'node:assert/strict';
 import { parseReport } from '../../bot/corpus/parseReport';
 import { detectLanguage } from '../../bot/answer/detectLanguage';
-import { KnowledgeBase } from '../../bot/knowledgeBase';
+import { KnowledgeBase } from '../../bot/answer/knowledgeBase';
 import { seedDir } from '../ingest/helpers';
 
 const kb = (...reports: string[]) => new KnowledgeBase(reports.map((t, i) => parseReport(t, `r${i}.txt`)));
@@ -126,7 +127,7 @@ describe('answers on unseen reports', () => {
 describe('answers on the seed reports', () => {
   let seeds: KnowledgeBase;
   before(async () => {
-    ({ kb: seeds } = await KnowledgeBase.fromDirectory(seedDir));
+    ({ kb: seeds } = await loadKnowledge(seedDir));
   });
 
   it('a typo still finds the fireworks ban: vuurwerkverbodd', () => {

@@ -3,9 +3,10 @@
 import assert from 'node:assert/strict';
 import { answerCard } from '../../bot/cards/answerCard';
 import { PAGE_SIZE, pendingCard } from '../../bot/cards/pendingCard';
-import { reminderCard, type ReminderCardItem } from '../../bot/cards/reminderCard';
-import { CARD_MAX_BYTES, cardBytes } from '../../bot/cards/summaryCard';
-import { loadCorpus } from '../../bot/corpus/loadCorpus';
+import { reminderCard } from '../../bot/cards/reminderCard';
+import type { ReminderItem } from '../../bot/pending/reminders';
+import { CARD_MAX_BYTES, cardBytes } from '../../bot/cards/adaptiveCard';
+import { loadReports } from '../../bot/ingest/loadReports';
 import { byDue, type PendingItem } from '../../bot/pending/pendingItem';
 import { pendingItems } from '../../bot/pending/pendingTracker';
 import { seedDir } from '../ingest/helpers';
@@ -25,7 +26,7 @@ function containerOf(card: any, id: string): any {
 describe('pending-items, reminder and answer cards', () => {
   let items: PendingItem[];
   before(async () => {
-    items = pendingItems((await loadCorpus(seedDir)).meetings).sort(byDue);
+    items = pendingItems((await loadReports(seedDir)).meetings).sort(byDue);
     assert.ok(items.length > PAGE_SIZE, `the seeds have more than a page of items (${items.length})`);
   });
 
@@ -135,7 +136,7 @@ describe('pending-items, reminder and answer cards', () => {
   it('reminder card: overdue and due-soon groups, Done per item, all items button; valid and within the limit', () => {
     const dated = items.filter((i) => i.due);
     // 40 items (the dated seed items over and over, with their own ids): more than a reminder lists.
-    const reminded: ReminderCardItem[] = Array.from({ length: 40 }, (_, n) => ({ ...dated[n % dated.length], id: `${dated[n % dated.length].id}-${n}`, phase: n % 3 === 0 ? 'due-soon' : 'overdue' }));
+    const reminded: ReminderItem[] = Array.from({ length: 40 }, (_, n) => ({ ...dated[n % dated.length], id: `${dated[n % dated.length].id}-${n}`, phase: n % 3 === 0 ? 'due-soon' : 'overdue' }));
     for (const language of ['nl', 'en'] as const) {
       const card = reminderCard(reminded, language);
       assert.deepEqual(cardProblems(card), []);

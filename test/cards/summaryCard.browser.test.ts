@@ -7,7 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { summaryCard } from '../../bot/cards/summaryCard';
-import { loadCorpus } from '../../bot/corpus/loadCorpus';
+import { loadReports } from '../../bot/ingest/loadReports';
 import type { Meeting } from '../../bot/corpus/meeting';
 import { extractPending } from '../../bot/pending/extractPending';
 import { projectDir, seedDir } from '../ingest/helpers';
@@ -25,7 +25,7 @@ describe('summary card rendered in headless chromium (browser test)', function (
   let browser: Browser | undefined;
   let meetings: Meeting[];
   before(async () => {
-    meetings = (await loadCorpus(seedDir)).meetings;
+    meetings = (await loadReports(seedDir)).meetings;
   });
   after(async () => browser?.close());
 

@@ -3,13 +3,16 @@
 import assert from 'node:assert/strict';
 import { byDueMoment, dueText, withOwner } from '../../bot/cards/dueText';
 import { keySentence, shortKeySentence } from '../../bot/cards/keySentence';
-import { CARD_MAX_BYTES, cardBytes, formatDue, summaryCard, TEAMS_MESSAGE_LIMIT_BYTES, VISIBLE_PENDING, VISIBLE_SECTIONS, type AdaptiveCard } from '../../bot/cards/summaryCard';
+import { CARD_MAX_BYTES, cardBytes, TEAMS_MESSAGE_LIMIT_BYTES, type AdaptiveCard } from '../../bot/cards/adaptiveCard';
+import { summaryCard, VISIBLE_PENDING, VISIBLE_SECTIONS } from '../../bot/cards/summaryCard';
+import { formatDate } from '../../bot/corpus/dates';
+import { loadReports } from '../../bot/ingest/loadReports';
 import { extractPending } from '../../bot/pending/extractPending';
 import { byDue, type PendingItem } from '../../bot/pending/pendingItem';
-import { loadCorpus } from '../../bot/corpus/loadCorpus';
 import type { Meeting } from '../../bot/corpus/meeting';
 import { seedDir } from '../ingest/helpers';
 import { cardProblems } from './cardProblems';
+import { pendingItem } from './pendingItems';
 
 /** The card as Teams receives it from the connector, with realistic ids around it. */
 function channelActivity(card: AdaptiveCard) {
@@ -30,15 +33,15 @@ function channelActivity(card: AdaptiveCard) {
 
 const allText = (card: unknown) => JSON.stringify(card);
 const pending = [
-  { text: 'De minister komt in het LOVP van juni terug op het vuurwerkverbod.', due: '2020-06', owner: 'minister' },
-  { text: 'De korpschef levert het plan aan.', due: '2020-09-01', owner: 'korpschef' },
-  { text: 'Nog te agenderen: diversiteit.', due: null, owner: null },
+  pendingItem({ text: 'De minister komt in het LOVP van juni terug op het vuurwerkverbod.', due: '2020-06', owner: 'minister' }),
+  pendingItem({ text: 'De korpschef levert het plan aan.', due: '2020-09-01', owner: 'korpschef' }),
+  pendingItem({ text: 'Nog te agenderen: diversiteit.', due: null, owner: null }),
 ];
 
 describe('summaryCard', () => {
   let meetings: Meeting[];
   before(async () => {
-    meetings = (await loadCorpus(seedDir)).meetings;
+    meetings = (await loadReports(seedDir)).meetings;
     assert.equal(meetings.length, 5);
   });
 
@@ -108,7 +111,7 @@ describe('summaryCard', () => {
       source: 'huge.txt',
       sections: Array.from({ length: 120 }, (_, i) => ({ heading: `Onderwerp ${i + 1} met een tamelijk lange titel over politie en veiligheid`, text: long })),
     };
-    const many = Array.from({ length: 60 }, (_, i) => ({ text: `${long} (${i})`, due: '2021-09', owner: 'korpschef' }));
+    const many = Array.from({ length: 60 }, (_, i) => pendingItem({ text: `${long} (${i})`, due: '2021-09', owner: 'korpschef' }));
     const card = summaryCard(huge, { pending: many });
     assert.ok(cardBytes(card) <= CARD_MAX_BYTES, `${cardBytes(card)} bytes`);
     assert.deepEqual(cardProblems(card), []);
@@ -144,7 +147,7 @@ describe('summaryCard', () => {
 
   it('reads dates naturally: a next meeting without a date, soon, and due dates in words', () => {
     // The follow-up tracker names the LOVP as its owner; the moment names it already.
-    const nextMeeting = { text: 'Dit onderwerp wordt een volgend LOVP uitgebreider geagendeerd.', due: null, duePhrase: 'een volgend LOVP', owner: 'LOVP', section: 'Tot slot' };
+    const nextMeeting = pendingItem({ text: 'Dit onderwerp wordt een volgend LOVP uitgebreider geagendeerd.', due: null, duePhrase: 'een volgend LOVP', owner: 'LOVP', section: 'Tot slot' });
     const meeting = meetings.find((m) => m.date === '2020-11-23')!;
     assert.match(allText(summaryCard(meeting, { pending: [nextMeeting] })), /"volgend LOVP \(datum volgt\)"/);
     assert.equal(withOwner('minister', 'uiterlijk mei 2021'), 'minister · uiterlijk mei 2021');
@@ -162,7 +165,7 @@ describe('summaryCard', () => {
       { text: 'e', due: '2020-12-01' }, { text: 'f', due: null, duePhrase: 'binnenkort' }, { text: 'g', due: '2021-12-31' },
     ];
     assert.deepEqual([...items].sort(byDueMoment).map((i) => i.text), ['e', 'd', 'b', 'g', 'c', 'f', 'a']);
-    const card = allText(summaryCard(meetings[0], { pending: items.map((i) => ({ ...i, text: `Punt ${i.text} wordt later besproken.` })) }));
+    const card = allText(summaryCard(meetings[0], { pending: items.map((i) => pendingItem({ ...i, text: `Punt ${i.text} wordt later besproken.` })) }));
     const order = ['e', 'd', 'b', 'g', 'c', 'f', 'a'].map((x) => card.indexOf(`Punt ${x} wordt`));
     assert.deepEqual(order, [...order].sort((a, b) => a - b), 'the card lists them in that order');
     // The tracker's own order (openstaand, the text list, the CLI) agrees.
@@ -172,7 +175,7 @@ describe('summaryCard', () => {
 
   it('shows the first sections and items, the rest behind "Toon alles", which turns into "Toon minder"', () => {
     const feb2020 = meetings.find((m) => m.date === '2020-02-10')!;
-    const many = Array.from({ length: 6 }, (_, i) => ({ text: `Punt ${i} komt terug.`, due: `2020-0${i + 3}` }));
+    const many = Array.from({ length: 6 }, (_, i) => pendingItem({ text: `Punt ${i} komt terug.`, due: `2020-0${i + 3}` }));
     const card = summaryCard(feb2020, { pending: many }) as any;
     const byId = (id: string) => card.body.find((e: any) => e.id === id);
     const hiddenSections = byId('summary-more-sections');
@@ -195,9 +198,9 @@ describe('summaryCard', () => {
   });
 
   it('writes due dates as words', () => {
-    assert.equal(formatDue('2021-02', 'nl'), 'februari 2021');
-    assert.equal(formatDue('2021-02', 'en'), 'February 2021');
-    assert.equal(formatDue('2020-06-24', 'nl'), '24 juni 2020');
-    assert.equal(formatDue('2021', 'nl'), '2021');
+    assert.equal(formatDate('2021-02', 'nl'), 'februari 2021');
+    assert.equal(formatDate('2021-02', 'en'), 'February 2021');
+    assert.equal(formatDate('2020-06-24', 'nl'), '24 juni 2020');
+    assert.equal(formatDate('2021', 'nl'), '2021');
   });
 });

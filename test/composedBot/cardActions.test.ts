@@ -2,7 +2,7 @@
 // Action.Execute invokes Teams sends for its buttons (pendingList, ask) and for "Afgehandeld" (pendingDone) get
 // the right card back as the invoke response. Done is kept in the file store: it survives a restart.
 import assert from 'node:assert/strict';
-import { formatDate } from '../../bot/corpus/meeting';
+import { formatDate } from '../../bot/corpus/dates';
 import { groupByDue } from '../../bot/pending/dueGroups';
 import { localDay } from '../../bot/pending/dueWindow';
 import type { Activity } from 'botbuilder';

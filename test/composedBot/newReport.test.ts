@@ -2,10 +2,12 @@
 // "abonneer" activities, the bot restarts on the same state folder, a new report is dropped into the watched
 // data folder, and the summary card reaches both conversations through the adapter's proactive path (a fake
 // Bot Connector on loopback records the HTTP calls): exactly once each, a new post in the channel. Run with the
-// default file store and with Azure Blob storage (Azurite, started by the test).
+// default file store and with Azure Blob storage (Azurite, started by the test), where the reports live in the
+// container (seeded from the data folder on the first start) and a new one arrives there.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { BlobReportStore } from '../../bot/ingest/blobReportStore';
 import { CHANNEL_ID, channel, personal, startFakeConnector, type FakeConnector } from '../helpers/teamsBot';
 import { cardsSent, startComposedBot, type RunningComposedBot } from '../helpers/composedBot';
 import { copyOfSeeds, removeTempDirs, reportDatedAs, tempDir, waitUntil } from '../ingest/helpers';
@@ -15,19 +17,27 @@ const PERSONAL_ID = 'a:1personal-chat-id';
 
 /**
  * Subscribe both, restart, drop a report, restart: one card each; then a report dropped while the bot is down.
- * `stateEnv` says where the state lives (STATE_DIR, or the Azure settings).
+ * `stateEnv` says where the state lives (STATE_DIR, or the Azure settings, which put the reports there too).
  */
 async function announcesOnceAcrossRestarts(stateEnv: NodeJS.ProcessEnv): Promise<void> {
   const connector = await startFakeConnector();
   let running: RunningComposedBot | undefined;
   try {
     const dataDir = copyOfSeeds();
-    const start = () => startComposedBot({ dataDir, stateDir: tempDir('lovp-unused-state-'), env: stateEnv });
+    const azure = stateEnv.AZURE_STORAGE_CONTAINER;
+    // A new report: into the watched folder, or into the container (as another instance or `npm run ingest` would).
+    const drop = azure
+      ? (name: string, text: string) => BlobReportStore.fromConnectionString(stateEnv.AZURE_STORAGE_CONNECTION_STRING!, azure, { maxBytes: 1 << 20 }).write(name, Buffer.from(text))
+      : async (name: string, text: string) => writeFileSync(path.join(dataDir, name), text);
+    // A container has no file events: it is listed.
+    const start = () => startComposedBot({ dataDir, stateDir: tempDir('lovp-unused-state-'), env: stateEnv, ...(azure ? { watch: { debounceMs: 50, rescanMs: 100 } } : {}) });
     const serviceUrl = connector.serviceUrl;
 
     // First start: the five reports already there are recorded, not announced. Both conversations subscribe.
     running = await start();
-    assert.equal(running.bot.storage.constructor.name, stateEnv.AZURE_STORAGE_CONTAINER ? 'BlobsStorage' : 'FileStorage');
+    assert.equal(running.bot.storage.constructor.name, azure ? 'BlobsStorage' : 'FileStorage');
+    assert.equal(running.bot.library.store.constructor.name, azure ? 'BlobReportStore' : 'FolderReportStore');
+    assert.equal(running.bot.library.meetings.length, 5);
     const inChannel = await running.ask(channel('abonneer', '1699999999100', 'conversationId', { serviceUrl }));
     assert.match(inChannel[0].text!, /^Geabonneerd: dit kanaal/);
     const inPersonal = await running.ask(personal('subscribe', { serviceUrl, locale: 'en-US' }));
@@ -38,7 +48,7 @@ async function announcesOnceAcrossRestarts(stateEnv: NodeJS.ProcessEnv): Promise
 
     // Restart, then a new report arrives in the watched folder.
     running = await start();
-    writeFileSync(path.join(dataDir, 'LOVP-24-juni-2021.txt'), reportDatedAs('24 juni 2021'));
+    await drop('LOVP-24-juni-2021.txt', reportDatedAs('24 juni 2021'));
     await waitUntil(() => cardsSent(connector).length >= 2, 10_000, 'two summary cards');
     assert.equal(running.bot.library.meetings.length, 6);
 
@@ -70,7 +80,7 @@ async function announcesOnceAcrossRestarts(stateEnv: NodeJS.ProcessEnv): Promise
 
     // A report that arrives while the bot is down is announced when it starts, again once per conversation.
     await running.stop();
-    writeFileSync(path.join(dataDir, 'LOVP-9-september-2021.txt'), reportDatedAs('9 september 2021'));
+    await drop('LOVP-9-september-2021.txt', reportDatedAs('9 september 2021'));
     running = await start();
     await waitUntil(() => cardsSent(connector).length >= 4, 10_000, 'two more cards');
     await running.bot.broadcaster.idle();

@@ -92,7 +92,7 @@ describe('fuzz', function () {
       await fc.assert(fc.asyncProperty(headerSets, async (h) => {
         const body = bodies[h.body]();
         const lines = ['POST /api/messages HTTP/1.1', 'Host: 127.0.0.1', 'Connection: close'];
-        if (h.contentType !== undefined) lines.push(`Content-Type: ${h.contentType.replace(/\u0000/g, '')}`);
+        if (h.contentType !== undefined) lines.push(`Content-Type: ${h.contentType}`); // the NUL goes out as it is: a header Node must refuse
         if (h.contentEncoding !== undefined) lines.push(`Content-Encoding: ${h.contentEncoding}`);
         if (h.authorization !== undefined) lines.push(`Authorization: ${h.authorization}`);
         if (h.extra) lines.push(h.extra);

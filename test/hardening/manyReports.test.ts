@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Activity } from 'botbuilder';
 import { generateCorpus, type SyntheticCorpus } from '../../bench/syntheticCorpus';
 import { FileStorage } from '../../bot/state/fileStorage';
-import { SubscriptionStore } from '../../bot/teams/subscriptions';
+import { SubscriptionStore } from '../../bot/notify/subscriptions';
 import { startChildBot, type ChildBot } from '../helpers/childBot';
 import { rawGet, rawPost } from '../helpers/rawRequest';
 import { personal, startFakeConnector, type FakeConnector } from '../helpers/teamsBot';

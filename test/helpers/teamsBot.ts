@@ -1,15 +1,17 @@
 // Starts the real bot server on an ephemeral port and posts Teams-shaped activities to /api/messages with
 // deliveryMode "expectReplies", so the HTTP response carries the bot's replies.
+import { loadKnowledge } from '../../bot/answer/loadKnowledge';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MemoryStorage, type Activity, type Storage } from 'botbuilder';
 import { TopicMemory } from '../../bot/answer/topicMemory';
 import { FeedbackStore } from '../../bot/feedback/feedbackStore';
-import { KnowledgeBase } from '../../bot/knowledgeBase';
-import { loadBotConfig, type BotConfig } from '../../bot/teams/config';
-import type { KnowledgeSource, Logger } from '../../bot/teams/createApp';
+import { KnowledgeBase } from '../../bot/answer/knowledgeBase';
+import { loadConfig, type Config } from '../../bot/config';
+import type { KnowledgeSource } from '../../bot/answer/knowledgeSource';
+import type { ErrorLogger as Logger } from '../../bot/shared/logger';
 import { createServer } from '../../bot/teams/createServer';
-import type { PendingSource } from '../../bot/teams/pendingSource';
+import type { PendingSource } from '../../bot/pending/pendingSource';
 import { seedDir } from '../ingest/helpers';
 
 export const BOT = { id: '28:lovp-bot-id', name: 'LOVP' };
@@ -20,7 +22,7 @@ export const CHANNEL_ID = '19:general-channel@thread.tacv2';
 let kbPromise: Promise<KnowledgeBase> | undefined;
 /** The knowledge base over the seed reports, loaded once for all tests. */
 export function seedKnowledgeBase(): Promise<KnowledgeBase> {
-  kbPromise ??= KnowledgeBase.fromDirectory(seedDir).then(({ kb }) => kb);
+  kbPromise ??= loadKnowledge(seedDir).then(({ kb }) => kb);
   return kbPromise;
 }
 
@@ -49,7 +51,7 @@ export interface StartOptions {
 }
 
 export async function startBot(options: StartOptions = {}): Promise<RunningBot> {
-  const config: BotConfig = loadBotConfig({ PORT: '0', ...options.env });
+  const config: Config = loadConfig({ PORT: '0', ...options.env });
   const storage = options.storage ?? new MemoryStorage();
   const errors: unknown[] = [];
   const logger: Logger = { error: (_message, err) => errors.push(err) };

@@ -5,13 +5,14 @@ import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import path from 'node:path';
 import { extractText } from '../../bot/corpus/extractText';
 import { parseReport } from '../../bot/corpus/parseReport';
+import type { Meeting } from '../../bot/corpus/meeting';
 import { contentHash } from '../../bot/ingest/contentHash';
-import { ingestUpload, maxUploadBytes } from '../../bot/ingest/ingestUpload';
+import { ingestUpload } from '../../bot/ingest/ingestUpload';
 import { LiveKnowledge } from '../../bot/ingest/liveKnowledge';
 import { outcomeText } from '../../bot/ingest/outcomeText';
 import { ReportLibrary, type IngestOutcome } from '../../bot/ingest/reportLibrary';
 import { watchReports } from '../../bot/ingest/watchReports';
-import { KnowledgeBase } from '../../bot/knowledgeBase';
+import { KnowledgeBase } from '../../bot/answer/knowledgeBase';
 import { smallDisk } from '../state/smallDisk';
 import { copyOfSeeds, fixturesDir, removeTempDirs, reportDatedAs, SEED_2019, seedDir, seedText, tempDir, waitUntil } from './helpers';
 
@@ -212,11 +213,6 @@ describe('ingestUpload (files sent to the bot)', () => {
     }
   });
 
-  it('reads MAX_UPLOAD_BYTES, 5 MB by default', () => {
-    assert.equal(maxUploadBytes({}), 5 * 1024 * 1024);
-    assert.equal(maxUploadBytes({ MAX_UPLOAD_BYTES: '1048576' }), 1048576);
-    assert.throws(() => maxUploadBytes({ MAX_UPLOAD_BYTES: 'veel' }), /MAX_UPLOAD_BYTES must be a whole number/);
-  });
 });
 
 describe('watchReports', function () {
@@ -262,7 +258,8 @@ describe('LiveKnowledge', () => {
     const dir = copyOfSeeds();
     const library = new ReportLibrary(dir);
     await library.scan();
-    const live = LiveKnowledge.fromLibrary(library, (meetings) => new KnowledgeBase(meetings));
+    const build = (meetings: Meeting[]) => new KnowledgeBase(meetings);
+    const live = new LiveKnowledge(library, build, build([...library.meetings]));
     const question = 'wat is er afgesproken over vuurwerk?';
     const oldAnswer = live.current.ask(question);
     assert.ok(oldAnswer.answers.length > 0);

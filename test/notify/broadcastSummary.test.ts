@@ -4,14 +4,14 @@ import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ConversationReference } from 'botbuilder';
-import { cardBytes, CARD_MAX_BYTES, type AdaptiveCard } from '../../bot/cards/summaryCard';
+import { cardBytes, CARD_MAX_BYTES, type AdaptiveCard } from '../../bot/cards/adaptiveCard';
 import { ReportLibrary } from '../../bot/ingest/reportLibrary';
 import { watchReports, type ReportWatcher } from '../../bot/ingest/watchReports';
 import { broadcastReference, SummaryBroadcaster, type BroadcastDependencies } from '../../bot/notify/broadcastSummary';
 import { FileStorage } from '../../bot/state/fileStorage';
 import { ANNOUNCEMENTS_KEY } from '../../bot/state/keys';
 import { cardProblems } from '../cards/cardProblems';
-import { SubscriptionStore, type Subscription } from '../../bot/teams/subscriptions';
+import { SubscriptionStore, type Subscription } from '../../bot/notify/subscriptions';
 import { copyOfSeeds, removeTempDirs, reportDatedAs, tempDir, waitUntil } from '../ingest/helpers';
 
 after(removeTempDirs);

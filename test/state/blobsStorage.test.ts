@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
+import { loadConfig } from '../../bot/config';
 import { createStorage } from '../../bot/state/createStorage';
 import { startAzurite, type Azurite } from './azurite';
 import { storageContract } from './storageContract';
@@ -23,7 +24,7 @@ describe('Azure Blob storage (Azurite)', function () {
   });
 
   it('is what createStorage picks when the Azure settings are present, and it works', async () => {
-    const choice = createStorage({ AZURE_STORAGE_CONNECTION_STRING: azurite!.connectionString, AZURE_STORAGE_CONTAINER: 'lovp-state' });
+    const choice = createStorage(loadConfig({ AZURE_STORAGE_CONNECTION_STRING: azurite!.connectionString, AZURE_STORAGE_CONTAINER: 'lovp-state' }));
     assert.equal(choice.kind, 'azure-blobs');
     assert.ok(choice.storage instanceof BlobsStorage);
     assert.doesNotMatch(choice.description, /AccountKey|Eby8/);

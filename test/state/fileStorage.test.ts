@@ -5,7 +5,6 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createStorage } from '../../bot/state/createStorage';
 import { FileStorage } from '../../bot/state/fileStorage';
 import { storageContract } from './storageContract';
 
@@ -155,19 +154,5 @@ describe('FileStorage on disk', function () {
     assert.deepEqual([...new Set([...claims[0], ...claims[1]])].sort((x, y) => x - y), [...Array(count).keys()]);
     const stored = await new FileStorage(dir).read(Object.keys(items));
     claims.forEach((won, i) => won.forEach((k) => assert.equal(stored[`reminder/${k}`].sentBy, `p${i + 1}`)));
-  });
-});
-
-describe('createStorage', () => {
-  it('uses files in STATE_DIR by default (./state when unset)', () => {
-    const choice = createStorage({ STATE_DIR: 'var/lovp' }, '/srv/bot');
-    assert.equal(choice.kind, 'file');
-    assert.equal((choice.storage as FileStorage).dir, path.resolve('/srv/bot/var/lovp'));
-    assert.equal((createStorage({}, '/srv/bot').storage as FileStorage).dir, path.resolve('/srv/bot/state'));
-  });
-
-  it('refuses half an Azure configuration and bad container names with a clear message', () => {
-    assert.throws(() => createStorage({ AZURE_STORAGE_CONTAINER: 'lovp' }), /Set both AZURE_STORAGE_CONNECTION_STRING and AZURE_STORAGE_CONTAINER/);
-    assert.throws(() => createStorage({ AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', AZURE_STORAGE_CONTAINER: 'Bad_Name' }), /not a valid container name/);
   });
 });

@@ -3,9 +3,9 @@
 // marked, the cited section framed under the anchor the link names, and safe headers. Unknown dates are 404,
 // report text is escaped, and nothing of the request is written into the page.
 import assert from 'node:assert/strict';
-import { KnowledgeBase } from '../../bot/knowledgeBase';
+import { KnowledgeBase } from '../../bot/answer/knowledgeBase';
 import { splitSentences } from '../../bot/answer/sentences';
-import { loadBotConfig } from '../../bot/teams/config';
+import { loadConfig } from '../../bot/config';
 import { citedAnswerActivity } from '../../bot/teams/citations';
 import { locateQuote, parseSentenceRanges, sectionAnchors, sentenceRanges } from '../../bot/teams/reportLinks';
 import { reportPage } from '../../bot/teams/reportPage';
@@ -131,10 +131,10 @@ describe('report page and links', () => {
   });
 
   it('PUBLIC_URL: an http(s) base without query or fragment, its trailing slash dropped; citations carry no link without one', async () => {
-    assert.equal(loadBotConfig({ PUBLIC_URL: 'https://lovp.example.nl/bot/' }).publicUrl, 'https://lovp.example.nl/bot');
-    assert.equal(loadBotConfig({}).publicUrl, '');
+    assert.equal(loadConfig({ PUBLIC_URL: 'https://lovp.example.nl/bot/' }).publicUrl, 'https://lovp.example.nl/bot');
+    assert.equal(loadConfig({}).publicUrl, '');
     for (const bad of ['lovp.example.nl', 'ftp://x.nl', 'https://x.nl/?a=1', 'https://x.nl/#top', 'https://u:p@x.nl']) {
-      assert.throws(() => loadBotConfig({ PUBLIC_URL: bad }), /PUBLIC_URL must be/, bad);
+      assert.throws(() => loadConfig({ PUBLIC_URL: bad }), /PUBLIC_URL must be/, bad);
     }
     const kb = new KnowledgeBase([report]);
     const answers = kb.ask('vuurwerk').answers;

@@ -2,11 +2,12 @@
 // the topic, oldest first, one key sentence each with its citation linking to the report page, and the open
 // follow-ups on the topic; valid for the adaptivecards parser and within the size limit.
 import assert from 'node:assert/strict';
-import { CARD_MAX_BYTES, cardBytes } from '../../bot/cards/summaryCard';
+import { CARD_MAX_BYTES, cardBytes } from '../../bot/cards/adaptiveCard';
 import { timelineCard, type TimelineEntry } from '../../bot/cards/timelineCard';
 import { extractAllPending } from '../../bot/pending/extractPending';
 import { itemsOnTopic } from '../../bot/pending/itemsOnTopic';
 import { cardProblems } from '../cards/cardProblems';
+import { pendingItem } from '../cards/pendingItems';
 import { personal, seedKnowledgeBase, startBot, type RunningBot } from '../helpers/teamsBot';
 
 const entriesOf = (card: any) => card.body.filter((e: any) => e.type === 'Container' && e.items?.[0]?.type === 'ColumnSet');
@@ -43,7 +44,10 @@ describe('topic timeline', function () {
     const dates = entries.map((e: any) => new URL(e.selectAction.url).pathname.split('/').pop());
     assert.deepEqual(dates, [...dates].sort(), 'oldest first');
     for (const entry of entries) {
-      const [heading, sentence, source] = textsOf(entry).slice(2);
+      const [day, year, heading, sentence, source] = textsOf(entry);
+      const date = new URL(entry.selectAction.url).pathname.split('/').pop()!;
+      assert.equal(year, date.slice(0, 4));
+      assert.equal(day, `${+date.slice(8)} ${['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'][+date.slice(5, 7) - 1]}`, 'the date column: day and short month');
       assert.equal(heading, 'Jaarwisseling');
       assert.ok(sentence.length <= 203, 'one shortened sentence');
       assert.match(source, /^Bron: LOVP \d{1,2} [a-z]+ \d{4} – Jaarwisseling ↗$/);
@@ -66,6 +70,7 @@ describe('topic timeline', function () {
     assert.match(all, /Timeline from the LOVP reports/);
     assert.match(all, /Open follow-ups on this topic \(\d+\)/);
     assert.match(all, /Source: LOVP \d+ [A-Z][a-z]+ \d{4} – Jaarwisseling/);
+    assert.equal(textsOf(entriesOf(card)[0])[0], '15 Apr', 'the date column in English');
   });
 
   it('without a topic, or with one no meeting discussed, a clear message in the language of the command', async () => {
@@ -76,7 +81,7 @@ describe('topic timeline', function () {
 });
 
 describe('timelineCard and itemsOnTopic', () => {
-  const item = (date: string, section: string, text: string) => ({ id: `${date}-${section}`, date, section, text, owner: null, due: null });
+  const item = (date: string, section: string, text: string) => pendingItem({ id: `${date}-${section}`, date, section, text });
 
   it('follow-ups: from a listed section (not a catch-all one), or holding the topic words, also inside a compound', () => {
     const items = [

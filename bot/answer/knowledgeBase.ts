@@ -1,19 +1,17 @@
 // Answers questions about the meetings: finds the sections a question is about and quotes the
 // sentences that answer it, with the meeting date and section for every answer.
-import { loadCorpus } from './corpus/loadCorpus';
-import type { Meeting } from './corpus/meeting';
-import { ReportError } from './corpus/parseReport';
-import { datesMatching, findDateHint, type DateHint } from './answer/dateHints';
-import { detectLanguage, evidentLanguage, type Language } from './answer/detectLanguage';
-import { isFollowUp, type TopicContext } from './answer/followUp';
-import { isOverview } from './answer/overview';
-import { pickQuote } from './answer/pickQuote';
-import { questionIntent, termGroups, type QuestionIntent } from './answer/questionTerms';
-import { isEnglishTerm } from './search/lexicon';
-import { englishSpeller } from './search/englishSpeller';
-import { corpusFingerprint, INDEX_CACHE_VERSION, readIndexCache, writeIndexCache } from './search/indexCache';
-import { RELATIVE_CREDIT, SectionIndex, type IndexedSection, type SearchFilter, type SectionHit, type SectionIndexSnapshot, type TermGroup } from './search/sectionIndex';
-import { contentTokens } from './search/textAnalysis';
+import type { Language } from '../shared/language';
+import type { Meeting } from '../corpus/meeting';
+import { datesMatching, findDateHint, type DateHint } from './dateHints';
+import { detectLanguage, evidentLanguage } from './detectLanguage';
+import { isFollowUp, type TopicContext } from './followUp';
+import { isOverview } from './overview';
+import { pickQuote } from './pickQuote';
+import { questionIntent, termGroups, type QuestionIntent } from './questionTerms';
+import { isEnglishTerm } from '../search/lexicon';
+import { englishSpeller } from '../search/englishSpeller';
+import { RELATIVE_CREDIT, SectionIndex, type IndexedSection, type SearchFilter, type SectionHit, type SectionIndexSnapshot, type TermGroup } from '../search/sectionIndex';
+import { contentTokens } from '../search/textAnalysis';
 
 export interface Answer {
   date: string;
@@ -48,17 +46,16 @@ export interface AskOptions {
   context?: TopicContext;
 }
 
-/**
- * Options of the knowledge base, with their defaults (see DEFAULT_OPTIONS):
- * - `minCoverage`: share of the question's concepts (weighted by rarity) a section must hold to count as an answer.
- * - `minRelativeScore`: answers scoring below this share of the best one are left out.
- * - `maxAnswers`: answers per question.
- * - `maxQuestionChars`: longer questions are cut to this length before they are read.
- */
+/** Options of the knowledge base (MiniSearch style: each one with its default, in DEFAULT_OPTIONS). */
 export interface KnowledgeOptions {
+  /** Share of the question's concepts, weighted by rarity, a section must hold to count as an answer. Default 0.4. */
   minCoverage: number;
+  /** Answers scoring below this share of the best answer's score are left out. Default 0.15. */
   minRelativeScore: number;
+  /** Answers per question, at most. Default 5 (the bot: MAX_ANSWERS, 1 to 20). */
   maxAnswers: number;
+  /** Longer questions are cut to this many characters before they are read. Default 2000 (the bot refuses longer
+   *  ones before asking: MAX_QUESTION_CHARS). */
   maxQuestionChars: number;
 }
 
@@ -103,20 +100,6 @@ interface WeightedGroup {
   alternatives: { credit: number; words: WordStems[] }[];
 }
 
-export interface LoadOptions {
-  /** Serialised index (bot/search/indexCache.ts): loaded when it matches the reports, else rebuilt and written. */
-  cacheFile?: string;
-}
-
-export interface LoadResult {
-  kb: KnowledgeBase;
-  errors: ReportError[];
-  /** 'hit': loaded from the cache file; 'miss': built and the cache written; 'off': no cache file given. */
-  cache: 'hit' | 'miss' | 'off';
-  /** Why the cache could not be written (the knowledge base works without it). */
-  cacheError?: string;
-}
-
 export class KnowledgeBase {
   readonly meetings: Meeting[];
   readonly options: KnowledgeOptions;
@@ -128,28 +111,6 @@ export class KnowledgeBase {
     this.meetings = [...meetings].sort((a, b) => a.date.localeCompare(b.date));
     this.index = new SectionIndex(this.meetings, snapshot);
     this.options = { ...DEFAULT_OPTIONS, ...options };
-  }
-
-  static async fromDirectory(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
-    const { cacheFile } = options;
-    const fingerprint = cacheFile ? await corpusFingerprint(dir) : '';
-    const cached = cacheFile ? await readIndexCache(cacheFile, fingerprint) : undefined;
-    if (cached) {
-      const errors = cached.errors.map((e) => new ReportError(e.source, e.reason));
-      return { kb: new KnowledgeBase(cached.meetings, cached.index), errors, cache: 'hit' };
-    }
-    const { meetings, errors } = await loadCorpus(dir);
-    const kb = new KnowledgeBase(meetings);
-    if (!cacheFile) return { kb, errors, cache: 'off' };
-    try {
-      await writeIndexCache(cacheFile, {
-        version: INDEX_CACHE_VERSION, fingerprint, meetings: kb.meetings,
-        errors: errors.map((e) => ({ source: e.source, reason: e.reason })), index: kb.snapshot(),
-      });
-      return { kb, errors, cache: 'miss' };
-    } catch (err) {
-      return { kb, errors, cache: 'miss', cacheError: (err as Error).message };
-    }
   }
 
   snapshot(): SectionIndexSnapshot {

@@ -1,5 +1,25 @@
-// Dates as Dutch reports (and English questions) write them: "15 april 2019", "d.d. 10-04-2017",
-// "2019-04-15", "eind mei", "juni 2020". Kept in one place so parser, pending items and query hints agree.
+// Dates: read as Dutch reports (and English questions) write them ("15 april 2019", "d.d. 10-04-2017",
+// "2019-04-15", "juni 2020"), and written as the bot says them ("15 april 2019", "February 2021"). The one place
+// that knows month names, so parser, questions, pending items and cards agree.
+import type { Language } from '../shared/language';
+
+const MONTHS: Record<Language, readonly string[]> = {
+  nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/** Three-letter month names for tight spaces ("10 feb", "10 Feb"); Dutch writes March "mrt". */
+const SHORT_MONTHS: Record<Language, readonly string[]> = {
+  nl: MONTHS.nl.map((m) => (m === 'maart' ? 'mrt' : m.slice(0, 3))),
+  en: MONTHS.en.map((m) => m.slice(0, 3)),
+};
+
+/** Dutch month abbreviations reports use. */
+const DUTCH_ABBREVIATIONS: Record<string, number> = { jan: 1, feb: 2, febr: 2, mrt: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, nov: 11, dec: 12 };
+const DUTCH_MONTHS: Record<string, number> = {
+  ...Object.fromEntries(MONTHS.nl.map((m, i) => [m, i + 1])),
+  ...DUTCH_ABBREVIATIONS,
+};
 
 const MONTH_NAMES: Record<string, number> = {
   januari: 1, jan: 1, january: 1,
@@ -16,7 +36,14 @@ const MONTH_NAMES: Record<string, number> = {
   december: 12, dec: 12,
 };
 
-export const MONTH_PATTERN = Object.keys(MONTH_NAMES).sort((a, b) => b.length - a.length).join('|');
+const longestFirst = (names: string[]) => names.sort((a, b) => b.length - a.length).join('|');
+
+/** Every Dutch and English month name and abbreviation, as a regular-expression alternation. */
+export const MONTH_PATTERN = longestFirst(Object.keys(MONTH_NAMES));
+/** Dutch names and abbreviations only: in a report's sentence English "may" and "march" are ordinary words. */
+export const DUTCH_MONTH_PATTERN = longestFirst(Object.keys(DUTCH_MONTHS));
+/** The twelve Dutch month names. */
+export const DUTCH_MONTH_NAMES_PATTERN = longestFirst([...MONTHS.nl]);
 
 /** Month number for a Dutch or English month name or abbreviation, else undefined. */
 export function monthNumber(word: string): number | undefined {
@@ -71,4 +98,20 @@ export function findTitleDate(title: string): string | undefined {
     if (candidates.length) return candidates.sort((a, b) => days(a) - days(b))[0];
   }
   return full;
+}
+
+/** 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY' as words: "15 april 2019", "February 2021", "2021"; anything else as it is. */
+export function formatDate(iso: string, language: Language = 'nl'): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+  if (!m || (m[2] && (+m[2] < 1 || +m[2] > 12))) return iso;
+  const month = m[2] ? MONTHS[language][+m[2] - 1] : '';
+  if (m[3]) return `${+m[3]} ${month} ${m[1]}`;
+  return m[2] ? `${month} ${m[1]}` : m[1];
+}
+
+/** 'YYYY-MM-DD' as day and short month: "10 feb", "10 Feb"; anything else as it is. */
+export function formatShortDay(iso: string, language: Language = 'nl'): string {
+  const m = /^\d{4}-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m || +m[1] < 1 || +m[1] > 12) return iso;
+  return `${+m[2]} ${SHORT_MONTHS[language][+m[1] - 1]}`;
 }

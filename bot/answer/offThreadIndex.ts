@@ -2,29 +2,38 @@
 // takes 6 to 18 s, and loading a built index into the main thread (lunr's Index.load plus deserialising) still
 // 1 to 2 s. Each index lives in its worker and answers there; the main thread keeps the meetings it was built
 // from (for commands and cards) and sends questions. LiveKnowledge swaps in a new OffThreadIndex when it is
-// built and closes the old one once the questions sent to it are answered.
+// built and closes the old one once the questions sent to it are answered. With a cache file the worker loads the
+// serialised index of the same meetings instead of building it, and writes it after a build.
 import type { Meeting } from '../corpus/meeting';
 import { TaskWorker, TaskWorkerDied, workerScript } from '../ingest/taskWorker';
-import type { AskOptions, QuestionResult } from '../knowledgeBase';
-import type { KnowledgeSource } from './createApp';
-import type { Language } from '../answer/detectLanguage';
-import type { IndexAnswer, IndexTask } from './indexWorker';
-import { meetingsPayload, transferList } from './meetingsPayload';
+import type { Language } from '../shared/language';
+import type { AskOptions, KnowledgeOptions, QuestionResult } from './knowledgeBase';
+import type { KnowledgeSource } from './knowledgeSource';
+import type { CacheUse, IndexAnswer, IndexCacheRef, IndexTask } from './indexWorker';
+import { meetingsPayload, transferList } from '../corpus/meetingsPayload';
+
+export interface BuildOptions {
+  /** The knowledge base's options (maxAnswers, maxQuestionChars from the configuration). */
+  options?: Partial<KnowledgeOptions>;
+  cache?: IndexCacheRef;
+}
 
 export class OffThreadIndex implements KnowledgeSource {
-  private constructor(readonly meetings: Meeting[], private readonly worker: TaskWorker<IndexTask, IndexAnswer>) {}
+  private constructor(readonly meetings: Meeting[], private readonly worker: TaskWorker<IndexTask, IndexAnswer>, private readonly build: BuildOptions,
+    /** Whether the index came from the cache file. */
+    readonly cache: CacheUse) {}
 
-  /** Builds the index of `meetings` in a new worker. */
-  static async build(meetings: Meeting[]): Promise<OffThreadIndex> {
+  /** Builds (or loads) the index of `meetings` in a new worker. */
+  static async build(meetings: Meeting[], build: BuildOptions = {}): Promise<OffThreadIndex> {
     const sorted = [...meetings].sort((a, b) => a.date.localeCompare(b.date));
     const worker = new TaskWorker<IndexTask, IndexAnswer>({ script: workerScript(__dirname, 'indexWorker') });
     try {
-      await sendMeetings(worker, sorted);
+      const cache = await sendMeetings(worker, sorted, build);
+      return new OffThreadIndex(sorted, worker, build, cache);
     } catch (err) {
       await worker.close();
       throw err;
     }
-    return new OffThreadIndex(sorted, worker);
   }
 
   ask(question: string, options?: AskOptions): Promise<QuestionResult> {
@@ -45,7 +54,7 @@ export class OffThreadIndex implements KnowledgeSource {
     } catch (err) {
       if (!(err instanceof TaskWorkerDied)) throw err;
       // The worker is gone and its index with it: build it again in a fresh one, then answer.
-      await sendMeetings(this.worker, this.meetings);
+      await sendMeetings(this.worker, this.meetings, this.build);
       return await this.worker.run(task);
     }
   }
@@ -56,7 +65,7 @@ export class OffThreadIndex implements KnowledgeSource {
   }
 }
 
-async function sendMeetings(worker: TaskWorker<IndexTask, IndexAnswer>, meetings: Meeting[]): Promise<void> {
+async function sendMeetings(worker: TaskWorker<IndexTask, IndexAnswer>, meetings: Meeting[], { options, cache }: BuildOptions): Promise<CacheUse> {
   const payload = await meetingsPayload(meetings);
-  await worker.run({ build: payload }, transferList(payload));
+  return (await worker.run({ build: payload, ...(options ? { options } : {}), ...(cache ? { cache } : {}) }, transferList(payload))) as CacheUse;
 }

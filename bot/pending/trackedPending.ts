@@ -3,9 +3,9 @@
 // catches up in slices, so the first "openstaand" after a start waits for it without stopping other answers,
 // and a new report only adds its own items and comparisons.
 import type { Meeting } from '../corpus/meeting';
-import type { ItemStore } from '../pending/itemStore';
-import { byDue, type PendingItem } from '../pending/pendingItem';
-import { PendingTracker, type TrackerOptions } from '../pending/pendingTracker';
+import type { ItemStore } from './itemStore';
+import { byDue, type PendingItem } from './pendingItem';
+import { PendingTracker, type TrackerOptions } from './pendingTracker';
 import type { PendingSource } from './pendingSource';
 
 export class TrackedPending implements PendingSource {

@@ -2,7 +2,7 @@
 // Structured clone of 2,000 meetings costs the main thread about 100 ms per change; instead each meeting is
 // encoded once (meetings are immutable) and a change costs one concatenation, whose buffer is transferred.
 // Encoding what is new yields to the event loop every few meetings, so a first load never blocks answers.
-import type { Meeting } from '../corpus/meeting';
+import type { Meeting } from './meeting';
 
 const encoded = new WeakMap<Meeting, Buffer>();
 const PER_SLICE = 50;

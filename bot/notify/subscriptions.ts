@@ -3,10 +3,11 @@
 // conversations because Storage cannot list keys. Index updates are queued within the process and use the eTag
 // so two instances sharing storage do not lose each other's changes (Storage has no create-if-absent, so only
 // the very first index write of two instances at the same moment could still race).
-import { TurnContext, type ConversationReference, type Storage, type StoreItem } from 'botbuilder';
+import type { ConversationReference, Storage } from 'botbuilder';
+import type { Language } from '../shared/language';
+import { queueFor } from '../shared/serialQueue';
 import { reminderLedgerKey } from '../state/keys';
-import type { Language } from './replyLanguage';
-import { channelConversationId, isChannelConversation } from './threading';
+import { readRecord, updateRecord } from '../state/updateRecord';
 
 export interface Subscription {
   conversationId: string;
@@ -16,38 +17,13 @@ export interface Subscription {
   subscribedAt: string;
 }
 
-interface IndexDoc extends StoreItem {
+interface IndexDoc {
   conversationIds: string[];
 }
 
 const INDEX_KEY = 'subscriptions/index';
 const itemKey = (conversationId: string) => `subscriptions/conversation/${encodeURIComponent(conversationId)}`;
-const RETRIES = 10;
-
-/**
- * The reference for proactive posts. In a channel it points at the channel itself (so a post becomes a new
- * thread), not at the thread the command was typed in.
- */
-export function subscriptionFor(context: TurnContext, language: Language, now = new Date()): Subscription {
-  const reference = TurnContext.getConversationReference(context.activity);
-  const channel = isChannelConversation(context.activity);
-  const conversation = reference.conversation!;
-  if (channel) {
-    delete reference.activityId;
-    reference.conversation = { ...conversation, id: channelConversationId(conversation.id) };
-  }
-  const type = conversation.conversationType;
-  return {
-    conversationId: reference.conversation!.id,
-    reference,
-    scope: channel ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal',
-    language,
-    subscribedAt: now.toISOString(),
-  };
-}
-
-/** Index updates of one process run one at a time per storage (a plain promise chain). */
-const indexQueues = new WeakMap<Storage, Promise<unknown>>();
+const isIndex = (item: object) => Array.isArray((item as Partial<IndexDoc>).conversationIds);
 
 const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
 
@@ -85,30 +61,15 @@ export class SubscriptionStore {
   }
 
   private async readIndex(): Promise<IndexDoc> {
-    const items = await this.storage.read([INDEX_KEY]);
-    const doc = items[INDEX_KEY] as IndexDoc | undefined;
-    return doc && Array.isArray(doc.conversationIds) ? doc : { conversationIds: [] };
+    return (await readRecord<IndexDoc>(this.storage, INDEX_KEY, isIndex))?.record ?? { conversationIds: [] };
   }
 
-  private updateIndex(change: (ids: string[]) => string[]): Promise<void> {
-    const previous = indexQueues.get(this.storage) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(() => this.applyToIndex(change));
-    indexQueues.set(this.storage, run);
-    return run;
-  }
-
-  private async applyToIndex(change: (ids: string[]) => string[]): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      const doc = await this.readIndex();
-      const next = change(doc.conversationIds);
-      if (sameIds(next, doc.conversationIds)) return;
-      try {
-        await this.storage.write({ [INDEX_KEY]: { conversationIds: next, eTag: doc.eTag ?? '*' } });
-        return;
-      } catch (err) {
-        // Another writer changed the index since we read it: read again and reapply.
-        if (attempt >= RETRIES) throw err;
-      }
-    }
+  /** Index updates of one process run one at a time per storage; another instance's are eTag conflicts. */
+  private async updateIndex(change: (ids: string[]) => string[]): Promise<void> {
+    await queueFor(this.storage).run(() => updateRecord<IndexDoc>(this.storage, INDEX_KEY, (doc) => {
+      const ids = doc?.conversationIds ?? [];
+      const next = change(ids);
+      return sameIds(next, ids) ? undefined : { conversationIds: next };
+    }, { valid: isIndex }));
   }
 }

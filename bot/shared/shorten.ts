@@ -1,5 +1,5 @@
-/** Shortens to at most `max` characters, at a word boundary when one is near, ending in "…". */
-export function truncate(text: string, max: number): string {
+/** Shortens to at most `max` characters, whitespace collapsed, at a word boundary when one is near, ending in "…". */
+export function shorten(text: string, max: number): string {
   const clean = text.replace(/\s+/g, ' ').trim();
   if (clean.length <= max) return clean;
   const cut = clean.slice(0, max - 1);
