@@ -91,6 +91,20 @@ const timeZone = (name: string, fallback: string): Setting<string> => ({
   },
 });
 
+/** An http(s) address without query, fragment or credentials, its trailing slash dropped; empty stays empty. */
+const baseUrl = (name: string): Setting<string> => ({
+  name,
+  read(raw) {
+    const value = (raw ?? '').trim().replace(/\/+$/, '');
+    if (!value) return '';
+    const url = URL.parse(value);
+    if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username || url.password) {
+      throw new SettingError(`${name} must be an http:// or https:// address without query or fragment, got "${raw?.trim()}"`);
+    }
+    return value;
+  },
+});
+
 /** The settings, by what the code calls them. Their order is the order of .env.example and the README table. */
 export const SETTINGS = {
   microsoftAppId: text('MicrosoftAppId'),
@@ -100,7 +114,7 @@ export const SETTINGS = {
   allowedTenantIds: ids('ALLOWED_TENANT_IDS'),
   port: int('PORT', 3978, 0, 65535),
   host: text('HOST'),
-  publicUrl: text('PUBLIC_URL'),
+  publicUrl: baseUrl('PUBLIC_URL'),
   maxRequestBytes: int('MAX_REQUEST_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
   dataDir: text('DATA_DIR', 'data'),
   maxQuestionChars: int('MAX_QUESTION_CHARS', 1000, 1, 100_000),
@@ -198,8 +212,9 @@ export function openDefaults(config: Config): string[] {
   if (config.localMode) {
     warnings.push('MicrosoftAppId is empty: local mode, requests to /api/messages are not authenticated. Set the app registration before the bot is reachable from outside.');
     if (config.host !== '127.0.0.1' && config.host !== 'localhost' && config.host !== '::1') warnings.push(`local mode listens on ${config.host || 'all interfaces'} (HOST), not only on this machine.`);
-  } else if (config.allowedTenantIds.size === 0) {
-    warnings.push('ALLOWED_TENANT_IDS is empty: users of any Microsoft Entra tenant can use the bot.');
+  } else {
+    if (config.allowedTenantIds.size === 0) warnings.push('ALLOWED_TENANT_IDS is empty: users of any Microsoft Entra tenant can use the bot.');
+    if (!config.publicUrl) warnings.push('PUBLIC_URL is empty: citations do not link to the report pages (GET /reports/<date>).');
   }
   if (config.adminUserIds.size === 0) {
     if (anyoneMayUpload(config)) warnings.push(`ADMIN_USER_IDS is empty${config.localMode ? ' (local mode)' : ' and ALLOW_ALL_UPLOADS=true'}: anyone in a personal chat can add a report, which is then posted to every subscribed conversation.`);

@@ -20,12 +20,13 @@ import {
   type Localization,
 } from '../bot/tools/appPackage';
 import { parseCommand } from '../bot/teams/commands';
+import { SEARCH_COMMAND, TOPIC_PARAMETER } from '../bot/teams/messageExtension';
 import { drawColorIcon, drawOutlineIcon } from '../bot/tools/drawIcons';
 import { decodePng, encodePng, readPngHeader } from '../bot/tools/png';
 
 const template = JSON.parse(readFileSync(path.join(MANIFEST_DIR, 'manifest.json'), 'utf8')) as TeamsManifestLatest;
 const localManifest = () => fillPlaceholders(template, manifestValues({}).values);
-const COMMANDS = ['help', 'vergaderingen', 'samenvatting', 'openstaand', 'abonneer', 'stop'];
+const COMMANDS = ['help', 'vergaderingen', 'samenvatting', 'tijdlijn', 'openstaand', 'abonneer', 'stop'];
 const BOT_GUID = '6f1c2a0e-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
 /** Settings a real publisher would have in .env. */
 const UPLOAD_ENV = {
@@ -63,8 +64,10 @@ describe('Teams app manifest', () => {
   it('reports schema errors, e.g. a bot id that is not a GUID', async () => {
     const manifest = fillPlaceholders(template, manifestValues({ MicrosoftAppId: 'not-a-guid' }).values);
     const errors = await validateManifestSchema(manifest);
-    assert.equal(errors.length, 1);
+    // The bot and the compose-box search both name it.
+    assert.equal(errors.length, 2);
     assert.match(errors[0], /^\/bots\/0\/botId must match pattern/);
+    assert.match(errors[1], /^\/composeExtensions\/0\/botId must match pattern/);
   });
 
   it('refuses a schema version it would have to download', async () => {
@@ -93,7 +96,7 @@ describe('Teams app manifest', () => {
     assert.equal(bot.supportsFiles, true);
   });
 
-  it('lists the six commands with a Dutch description for each scope', () => {
+  it('lists the seven commands with a Dutch description for each scope', () => {
     const lists = template.bots![0].commandLists!;
     assert.deepEqual(lists.map((l) => l.scopes.join()).sort(), ['groupChat', 'personal', 'team']);
     for (const list of lists) {
@@ -104,7 +107,19 @@ describe('Teams app manifest', () => {
     }
     const descriptions = lists[0].commands.map((c) => c.description).join(' ');
     assert.match(descriptions, /terugkoppelingen|afspraken|samenvatting/);
-    for (const english of ['meetings', 'summary', 'pending', 'subscribe']) assert.ok(descriptions.includes(english), english);
+    for (const english of ['meetings', 'summary', 'timeline', 'pending', 'subscribe']) assert.ok(descriptions.includes(english), english);
+  });
+
+  it('offers a compose-box search (a query command of the bot) whose id and parameter the bot handles, in Dutch and English', () => {
+    const [extension] = template.composeExtensions!;
+    assert.equal(extension.botId, '${{BOT_ID}}');
+    const [command] = extension.commands!;
+    assert.equal(command.type, 'query');
+    assert.equal(command.id, SEARCH_COMMAND);
+    assert.deepEqual(command.parameters!.map((p) => p.name), [TOPIC_PARAMETER]);
+    assert.match(command.title, /terugkoppelingen/);
+    assert.match(english['composeExtensions[0].commands[0].title'], /^Search/);
+    assert.ok(english['composeExtensions[0].commands[0].parameters[0].description']);
   });
 
   it('has Dutch names and descriptions, and an English (en-us) localisation beside them', () => {
@@ -119,7 +134,7 @@ describe('Teams app manifest', () => {
     assert.match(english.$schema, /\/teams\/v1\.30\/MicrosoftTeams\.Localization\.schema\.json$/);
     assert.deepEqual(await validateLocalization(english, localManifest(), 'en-us.json'), []);
     const texts = Object.keys(english).filter((k) => k !== '$schema');
-    assert.ok(texts.length >= 4 + 6 + 36, 'names, descriptions, features and every command of every scope');
+    assert.ok(texts.length >= 4 + 6 + 42, 'names, descriptions, features and every command of every scope');
   });
 
   it('en-us command titles are the English words for the same commands', () => {

@@ -63,12 +63,14 @@ describe('loadConfig', () => {
     assert.deepEqual(loadConfig({ ChannelService: ' https://botframework.azure.us ' }).cloudSettings, { ChannelService: 'https://botframework.azure.us' });
   });
 
-  it('warns about what is left open: no authentication, all tenants, uploads', () => {
+  it('warns about what is left open: no authentication, all tenants, uploads, citations without links', () => {
     assert.match(openDefaults(loadConfig({})).join('\n'), /local mode[\s\S]*anyone in a personal chat can add a report/);
+    assert.doesNotMatch(openDefaults(loadConfig({})).join('\n'), /PUBLIC_URL/, 'local mode links to its own address');
     const open = openDefaults(loadConfig({ MicrosoftAppId: 'abc' })).join('\n');
     assert.match(open, /ALLOWED_TENANT_IDS is empty/);
     assert.match(open, /nobody can add reports/);
-    assert.deepEqual(openDefaults(loadConfig({ MicrosoftAppId: 'abc', ALLOWED_TENANT_IDS: 't', ADMIN_USER_IDS: 'u' })), []);
+    assert.match(open, /PUBLIC_URL is empty: citations do not link to the report pages/);
+    assert.deepEqual(openDefaults(loadConfig({ MicrosoftAppId: 'abc', ALLOWED_TENANT_IDS: 't', ADMIN_USER_IDS: 'u', PUBLIC_URL: 'https://lovp.example.nl' })), []);
   });
 });
 

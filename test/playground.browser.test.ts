@@ -3,6 +3,8 @@
 // cited answer is read off the page. Screenshot: test-output/playground-answer.png. Then "samenvatting" brings the
 // summary Adaptive Card, rendered by the Playground (test-output/playground-summary-card.png); its "Openstaande
 // punten" button and an "Afgehandeld" button go through Action.Execute (test-output/playground-pending-card.png).
+// Clicking the citation's link opens the report page the bot serves, at the cited section with the quote marked
+// (test-output/playground-citation-page.png).
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -108,6 +110,28 @@ describe('Agents Playground in headless Chromium (browser test)', function () {
 
     mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, animations: 'disabled' }); // the card fades in
+  });
+
+  it('the citation opens the report page at the cited section, the quoted sentences marked', async () => {
+    const marker = page.getByRole('button', { name: '1', exact: true }).first();
+    await citationCardText(page, marker);
+    const link = page.locator('[role="dialog"] a[href*="/reports/"]').first();
+    const [report] = await Promise.all([page.context().waitForEvent('page', { timeout: 10_000 }), link.click()]);
+    await report.waitForLoadState('domcontentloaded');
+    const url = new URL(report.url());
+    assert.equal(url.pathname, '/reports/2020-02-10');
+    assert.equal(url.hash, '#jaarwisseling');
+    const section = report.locator('section#jaarwisseling.cited');
+    await section.waitFor({ timeout: 10_000 });
+    // The anchor brought the section into view: it starts within the window, and the page scrolled to it.
+    const { top, height } = await section.evaluate((e) => ({ top: e.getBoundingClientRect().top, height: window.innerHeight }));
+    assert.ok(top >= 0 && top < height / 2, `section top at ${top} px of ${height}`);
+    assert.ok(await report.evaluate(() => window.scrollY > 0), 'scrolled past the first sections');
+    const marked = await section.locator('mark').allInnerTexts();
+    assert.ok(marked.length >= 1 && marked.some((m) => /vuurwerk/i.test(m)), marked.join(' | '));
+    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await report.screenshot({ path: path.join(path.dirname(SCREENSHOT), 'playground-citation-page.png') });
+    await report.close();
   });
 
   it('renders the summary Adaptive Card for "samenvatting"; its buttons list the pending items and mark one done', async () => {

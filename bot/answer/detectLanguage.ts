@@ -10,8 +10,9 @@ import { DUTCH_STOP_WORDS, ENGLISH_INTENT_WORDS, ENGLISH_STOP_WORDS, tokenize } 
 const DUTCH_QUESTION_WORDS = new Set(`afgesproken gezegd besproken zei hoeveel krijgt elke welk welke wanneer waarom zijn
 politie burgemeesters regioburgemeesters korpschef vergadering overleg wat wie hoe`.split(/\s+/));
 
-/** `isReportWord`: whether the reports use the word (their language is Dutch). */
-export function detectLanguage(text: string, isReportWord: (word: string) => boolean = () => false): Language {
+/** How much of the text looks English and how much Dutch; `isReportWord`: whether the reports use the word (their
+ *  language is Dutch). */
+function languageScores(text: string, isReportWord: (word: string) => boolean = () => false): { en: number; nl: number } {
   let en = 0;
   let nl = 0;
   for (const t of tokenize(text)) {
@@ -29,5 +30,17 @@ export function detectLanguage(text: string, isReportWord: (word: string) => boo
     if (english && !dutch) en += 0.5;
     else if (dutch && !english) nl += 0.5;
   }
+  return { en, nl };
+}
+
+export function detectLanguage(text: string, isReportWord: (word: string) => boolean = () => false): Language {
+  return evidentLanguage(text, isReportWord) ?? 'nl';
+}
+
+/** The language the words show ("vuurwerk": nl, "fireworks": en), or undefined when none does ("?", "2020",
+ *  "budget", a word both languages have). */
+export function evidentLanguage(text: string, isReportWord: (word: string) => boolean = () => false): Language | undefined {
+  const { en, nl } = languageScores(text, isReportWord);
+  if (en === 0 && nl === 0) return undefined;
   return en > nl ? 'en' : 'nl';
 }

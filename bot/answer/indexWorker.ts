@@ -1,5 +1,6 @@
 // Worker thread of offThreadIndex.ts: holds one KnowledgeBase, built from the meetings it is sent (or loaded from
 // the serialised index when that was written for the same meetings and code), and answers questions from it.
+import type { Language } from '../shared/language';
 import type { AskOptions, KnowledgeOptions, QuestionResult } from './knowledgeBase';
 import { KnowledgeBase } from './knowledgeBase';
 import { serveTasks } from '../ingest/taskWorker';
@@ -16,10 +17,13 @@ export type IndexTask =
   | { prepare: { cacheFile?: string } }
   | { build: Uint8Array; options?: Partial<KnowledgeOptions>; cache?: IndexCacheRef }
   | { ask: string; options?: AskOptions }
-  | { timeline: string };
+  | { timeline: string }
+  | { language: string };
 
 /** What a build did with the serialised index. */
 export type CacheUse = 'hit' | 'miss' | 'off';
+
+export type IndexAnswer = QuestionResult | CacheUse | Language | 'prepared' | null;
 
 let kb: KnowledgeBase | undefined;
 /** The cache file read by `prepare`, before the reports were known: used by the first build when it fits. */
@@ -28,7 +32,7 @@ let prepared: { file: string; cache: IndexCacheFile | undefined } | undefined;
 /** A question to an empty knowledge base, in both languages: loads the word lists and warms the question path. */
 const WARM_UP_QUESTION = 'what was agreed about fireworks? wat is er afgesproken over vuurwerk?';
 
-serveTasks<IndexTask, QuestionResult | CacheUse | 'prepared'>(async (task) => {
+serveTasks<IndexTask, IndexAnswer>(async (task) => {
   if ('prepare' in task) {
     // While the main thread is still loading the bot (seconds), this one reads the cache and loads the word lists.
     const file = task.prepare.cacheFile;
@@ -53,5 +57,6 @@ serveTasks<IndexTask, QuestionResult | CacheUse | 'prepared'>(async (task) => {
   }
   if (!kb) throw new Error('the index worker has no index');
   if ('timeline' in task) return kb.timeline(task.timeline);
+  if ('language' in task) return kb.wordsLanguage(task.language) ?? null;
   return kb.ask(task.ask, task.options);
 });

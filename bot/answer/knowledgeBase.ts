@@ -3,7 +3,7 @@
 import type { Language } from '../shared/language';
 import type { Meeting } from '../corpus/meeting';
 import { datesMatching, findDateHint, type DateHint } from './dateHints';
-import { detectLanguage } from './detectLanguage';
+import { detectLanguage, evidentLanguage } from './detectLanguage';
 import { isFollowUp, type TopicContext } from './followUp';
 import { isOverview } from './overview';
 import { pickQuote } from './pickQuote';
@@ -120,6 +120,11 @@ export class KnowledgeBase {
   /** The language of a text: Dutch words are the reports' words, English ones the word lists' (bot/search/lexicon.ts). */
   languageOf(text: string): Language {
     return detectLanguage(text, (word) => this.index.knows(word));
+  }
+
+  /** The language a text's words show, the reports' words counting as Dutch; undefined when they show none. */
+  wordsLanguage(text: string): Language | undefined {
+    return evidentLanguage(text, (word) => this.index.knows(word));
   }
 
   ask(question: string, options: AskOptions = {}): QuestionResult {

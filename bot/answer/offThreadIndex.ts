@@ -8,9 +8,10 @@
 // while the main thread loads its modules: at 1,000 meetings that is most of the index's start.
 import type { Meeting } from '../corpus/meeting';
 import { TaskWorker, TaskWorkerDied, workerScript } from '../ingest/taskWorker';
+import type { Language } from '../shared/language';
 import type { AskOptions, KnowledgeOptions, QuestionResult } from './knowledgeBase';
 import type { KnowledgeSource } from './knowledgeSource';
-import type { CacheUse, IndexCacheRef, IndexTask } from './indexWorker';
+import type { CacheUse, IndexAnswer, IndexCacheRef, IndexTask } from './indexWorker';
 import { meetingsPayload, transferList } from '../corpus/meetingsPayload';
 
 export interface BuildOptions {
@@ -21,11 +22,9 @@ export interface BuildOptions {
   prepared?: PreparedIndexWorker;
 }
 
-type Output = QuestionResult | CacheUse | 'prepared';
-
 /** An index worker started early (OffThreadIndex.prepare), reading the cache file and warming up until a build takes it. */
 export class PreparedIndexWorker {
-  private worker: TaskWorker<IndexTask, Output> | undefined = newWorker();
+  private worker: TaskWorker<IndexTask, IndexAnswer> | undefined = newWorker();
 
   constructor(cacheFile?: string) {
     // A failure here is no failure of the bot: the build reads the file again and loads what it needs.
@@ -33,7 +32,7 @@ export class PreparedIndexWorker {
   }
 
   /** The worker, to the first build that asks. */
-  take(): TaskWorker<IndexTask, Output> | undefined {
+  take(): TaskWorker<IndexTask, IndexAnswer> | undefined {
     const worker = this.worker;
     this.worker = undefined;
     return worker;
@@ -45,12 +44,12 @@ export class PreparedIndexWorker {
   }
 }
 
-function newWorker(): TaskWorker<IndexTask, Output> {
-  return new TaskWorker<IndexTask, Output>({ script: workerScript(__dirname, 'indexWorker') });
+function newWorker(): TaskWorker<IndexTask, IndexAnswer> {
+  return new TaskWorker<IndexTask, IndexAnswer>({ script: workerScript(__dirname, 'indexWorker') });
 }
 
 export class OffThreadIndex implements KnowledgeSource {
-  private constructor(readonly meetings: Meeting[], private readonly worker: TaskWorker<IndexTask, Output>, private readonly build: BuildOptions,
+  private constructor(readonly meetings: Meeting[], private readonly worker: TaskWorker<IndexTask, IndexAnswer>, private readonly build: BuildOptions,
     /** Whether the index came from the cache file. */
     readonly cache: CacheUse) {}
 
@@ -74,21 +73,25 @@ export class OffThreadIndex implements KnowledgeSource {
   }
 
   ask(question: string, options?: AskOptions): Promise<QuestionResult> {
-    return this.run({ ask: question, ...(options ? { options } : {}) });
+    return this.run({ ask: question, ...(options ? { options } : {}) }) as Promise<QuestionResult>;
   }
 
   timeline(topic: string): Promise<QuestionResult> {
-    return this.run({ timeline: topic });
+    return this.run({ timeline: topic }) as Promise<QuestionResult>;
   }
 
-  private async run(task: IndexTask): Promise<QuestionResult> {
+  async wordsLanguage(text: string): Promise<Language | undefined> {
+    return ((await this.run({ language: text })) as Language | null) ?? undefined;
+  }
+
+  private async run(task: IndexTask): Promise<IndexAnswer> {
     try {
-      return (await this.worker.run(task)) as QuestionResult;
+      return await this.worker.run(task);
     } catch (err) {
       if (!(err instanceof TaskWorkerDied)) throw err;
       // The worker is gone and its index with it: build it again in a fresh one, then answer.
       await sendMeetings(this.worker, this.meetings, this.build);
-      return (await this.worker.run(task)) as QuestionResult;
+      return await this.worker.run(task);
     }
   }
 
@@ -98,7 +101,7 @@ export class OffThreadIndex implements KnowledgeSource {
   }
 }
 
-async function sendMeetings(worker: TaskWorker<IndexTask, Output>, meetings: Meeting[], { options, cache }: BuildOptions): Promise<CacheUse> {
+async function sendMeetings(worker: TaskWorker<IndexTask, IndexAnswer>, meetings: Meeting[], { options, cache }: BuildOptions): Promise<CacheUse> {
   const payload = await meetingsPayload(meetings);
   return (await worker.run({ build: payload, ...(options ? { options } : {}), ...(cache ? { cache } : {}) }, transferList(payload))) as CacheUse;
 }

@@ -9,7 +9,8 @@ import { aheadStrength } from './timeAhead';
 
 export const MAX_QUOTE = 600;
 const MAX_SENTENCES = 3;
-const GAP = ' … ';
+/** Between quoted sentences that do not follow each other in the report. */
+export const GAP = ' … ';
 
 export const AGREEMENT_SENTENCE = /\b(?:afgesproken|afspraak|afspraken|overeengekomen|besloten|ingestemd|stemt in|stemmen in|akkoord|toegezegd|zegt toe|zeggen toe|spreekt af|spreken af|vastgesteld|besluit)\b/i;
 /** Commitments count for an agreement question when no sentence states the agreement itself. */

@@ -15,6 +15,7 @@ import { DUE_GROUPS, groupByDue, type DueGroup } from '../pending/dueGroups';
 import { formatDate } from '../corpus/dates';
 import type { PendingItem } from '../pending/pendingItem';
 import { adaptiveCard, type AdaptiveCard, CARD_MAX_BYTES, cardBytes, textBlock, type CardElement } from './adaptiveCard';
+import { dueText, withOwner } from './dueText';
 import { shorten } from '../shared/shorten';
 
 export const PENDING_VERBS = { list: 'pendingList', done: 'pendingDone', reopen: 'pendingReopen' } as const;
@@ -117,8 +118,8 @@ const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** "minister · uiterlijk september 2020 · LOVP 10 februari 2020 · Jaarwisseling" */
 export function itemFacts(item: PendingItem, language: Language, group?: DueGroup): string {
   const t = LABELS[language];
-  const when = item.due ? (group === 'overdue' ? '' : `${t.due} ${formatDate(item.due, language)}`) : t.noDue;
-  return [item.owner, when, meetingLabel({ date: item.date }, language), item.section].filter(Boolean).join(' · ');
+  const when = item.due ? (group === 'overdue' ? '' : `${t.due} ${formatDate(item.due, language)}`) : dueText(item, language);
+  return [withOwner(item.owner, when), meetingLabel({ date: item.date }, language), item.section].filter(Boolean).join(' · ');
 }
 
 /**

@@ -8,6 +8,12 @@ const MONTHS: Record<Language, readonly string[]> = {
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
 };
 
+/** Three-letter month names for tight spaces ("10 feb", "10 Feb"); Dutch writes March "mrt". */
+const SHORT_MONTHS: Record<Language, readonly string[]> = {
+  nl: MONTHS.nl.map((m) => (m === 'maart' ? 'mrt' : m.slice(0, 3))),
+  en: MONTHS.en.map((m) => m.slice(0, 3)),
+};
+
 /** Dutch month abbreviations reports use. */
 const DUTCH_ABBREVIATIONS: Record<string, number> = { jan: 1, feb: 2, febr: 2, mrt: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, nov: 11, dec: 12 };
 const DUTCH_MONTHS: Record<string, number> = {
@@ -101,4 +107,11 @@ export function formatDate(iso: string, language: Language = 'nl'): string {
   const month = m[2] ? MONTHS[language][+m[2] - 1] : '';
   if (m[3]) return `${+m[3]} ${month} ${m[1]}`;
   return m[2] ? `${month} ${m[1]}` : m[1];
+}
+
+/** 'YYYY-MM-DD' as day and short month: "10 feb", "10 Feb"; anything else as it is. */
+export function formatShortDay(iso: string, language: Language = 'nl'): string {
+  const m = /^\d{4}-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m || +m[1] < 1 || +m[1] > 12) return iso;
+  return `${+m[2]} ${SHORT_MONTHS[language][+m[1] - 1]}`;
 }

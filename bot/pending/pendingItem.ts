@@ -1,5 +1,6 @@
 // A follow-up from a report: something promised for later, with who acts, when, and what became of it.
 import { createHash } from 'node:crypto';
+import { duePeriod } from './dueWindow';
 
 export type PendingStatus = 'open' | 'discussed' | 'done';
 
@@ -33,12 +34,12 @@ export function pendingItemId(date: string, section: string, text: string): stri
   return createHash('sha256').update(`${date}\n${section}\n${text}`).digest('hex').slice(0, 16);
 }
 
-/** Items by due date (undated last), then by meeting date. */
+/** Items by the last day their due date covers ("2021" after "2021-02"; undated last), then by meeting date. */
 export function byDue(a: PendingItem, b: PendingItem): number {
   if (a.due !== b.due) {
     if (a.due === null) return 1;
     if (b.due === null) return -1;
-    return a.due.localeCompare(b.due);
+    return (duePeriod(a.due)?.end ?? a.due).localeCompare(duePeriod(b.due)?.end ?? b.due) || a.due.localeCompare(b.due);
   }
   return a.date.localeCompare(b.date) || a.section.localeCompare(b.section);
 }

@@ -8,6 +8,7 @@
 //   reminders/conversation/<id>            reminders sent to a conversation      bot/pending/reminderLedger.ts
 //   announcements/ledger                   report versions announced, and where  bot/notify/broadcastSummary.ts
 //   topics/<conversation id>               last question topic per thread        bot/answer/topicMemory.ts
+//   language/<conversation id>             the language it last used             bot/teams/languageMemory.ts
 //   answers/<conversation id>              recent answers (question, citations)  bot/feedback/feedbackStore.ts
 //   feedback/log                           reactions and comments on answers     bot/feedback/feedbackStore.ts
 //   welcome/recent                         welcomes of the last ten minutes      bot/teams/welcome.ts
@@ -26,6 +27,9 @@ export const ANNOUNCEMENTS_KEY = 'announcements/ledger';
 
 /** The topics a conversation's threads asked about last, for follow-up questions. */
 export const topicsKey = (conversationId: string): string => `topics/${encodeURIComponent(conversationId)}`;
+
+/** The language a conversation last used (nl or en). */
+export const languageKey = (conversationId: string): string => `language/${encodeURIComponent(conversationId)}`;
 
 /** The answers recently sent in a conversation, for the feedback given on them. */
 export const answersKey = (conversationId: string): string => `answers/${encodeURIComponent(conversationId)}`;

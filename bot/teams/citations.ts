@@ -1,6 +1,7 @@
 // Teams native citations: the answer text carries [1], [2] markers next to each quoted part, and an
 // AI entity (schema.org Message) lists one Claim per marker with the meeting and section as the document name
-// and the quote as its abstract. Limits from Teams: name 80 characters, abstract 160, at most 20 citations.
+// and the quote as its abstract, and the report page that shows the quote as its url (bot/teams/reportLinks.ts).
+// Limits from Teams: name 80 characters, abstract 160, at most 20 citations.
 import type { Language } from '../shared/language';
 import type { Activity } from 'botbuilder';
 import type { AIEntity, ClientCitation } from '@microsoft/teams-ai/lib/types';
@@ -23,7 +24,10 @@ function withoutMarkers(quote: string): string {
   return quote.replace(/\[(\d+)\]/g, '($1)').replace(/\s+/g, ' ').trim();
 }
 
-export function clientCitation(answer: Answer, position: number, language: Language): ClientCitation {
+/** The address of the page that shows an answer's quote in its report; undefined: no link. */
+export type AnswerUrl = (answer: Answer) => string | undefined;
+
+export function clientCitation(answer: Answer, position: number, language: Language, url?: string): ClientCitation {
   return {
     '@type': 'Claim',
     position,
@@ -31,6 +35,7 @@ export function clientCitation(answer: Answer, position: number, language: Langu
       '@type': 'DigitalDocument',
       name: citationName(answer, language),
       abstract: shorten(withoutMarkers(answer.quote), MAX_ABSTRACT_CHARS),
+      ...(url ? { url } : {}),
     },
   };
 }
@@ -60,9 +65,9 @@ const INTRO: Record<Language, (count: number) => string> = {
  * by its [n] marker, and the matching citations entity. `notes` go first ("Bedoelde je ...?"). Callers pass at
  * least one answer.
  */
-export function citedAnswerActivity(answers: Answer[], language: Language, maxAnswers: number, notes: string[] = []): Partial<Activity> {
+export function citedAnswerActivity(answers: Answer[], language: Language, maxAnswers: number, notes: string[] = [], urlOf?: AnswerUrl): Partial<Activity> {
   const shown = answers.slice(0, Math.min(maxAnswers, MAX_CITATIONS));
-  const citations = shown.map((answer, i) => clientCitation(answer, i + 1, language));
+  const citations = shown.map((answer, i) => clientCitation(answer, i + 1, language, urlOf?.(answer)));
   const parts = shown.map((answer, i) => {
     const heading = `${meetingLabel({ date: answer.date }, language)} – ${answer.section}`;
     return `**${heading}**\n\n"${withoutMarkers(answer.quote)}" [${i + 1}]`;

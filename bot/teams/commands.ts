@@ -4,11 +4,11 @@
 import type { Language } from '../shared/language';
 import { localeLanguage } from './replyLanguage';
 
-export type CommandName = 'help' | 'meetings' | 'summary' | 'pending' | 'subscribe' | 'unsubscribe';
+export type CommandName = 'help' | 'meetings' | 'summary' | 'timeline' | 'pending' | 'subscribe' | 'unsubscribe';
 
 export interface Command {
   name: CommandName;
-  /** The rest of the message, e.g. the date after "samenvatting". */
+  /** The rest of the message, e.g. the date after "samenvatting", the topic after "tijdlijn". */
   argument: string;
   language: Language;
 }
@@ -20,6 +20,8 @@ const KEYWORDS: Record<string, { name: CommandName; language?: Language }> = {
   meetings: { name: 'meetings', language: 'en' },
   samenvatting: { name: 'summary', language: 'nl' },
   summary: { name: 'summary', language: 'en' },
+  tijdlijn: { name: 'timeline', language: 'nl' },
+  timeline: { name: 'timeline', language: 'en' },
   openstaand: { name: 'pending', language: 'nl' },
   pending: { name: 'pending', language: 'en' },
   abonneer: { name: 'subscribe', language: 'nl' },
@@ -42,7 +44,7 @@ const KEYWORDS: Record<string, { name: CommandName; language?: Language }> = {
  */
 const WHOLE_MESSAGE_ONLY = new Set(['stop', 'hallo', 'hoi', 'goedemorgen', 'goedemiddag', 'hello', 'hi', 'hey']);
 
-export function parseCommand(text: string, locale?: string): Command | undefined {
+function keywordOf(text: string): { keyword: (typeof KEYWORDS)[string]; argument: string } | undefined {
   const match = /^\/?([\p{L}]+)[!?.:]*(?:\s+([\s\S]*))?$/u.exec(text.trim());
   if (!match) return undefined;
   const word = match[1].toLowerCase();
@@ -50,5 +52,17 @@ export function parseCommand(text: string, locale?: string): Command | undefined
   if (!keyword) return undefined;
   const argument = (match[2] ?? '').trim();
   if (WHOLE_MESSAGE_ONLY.has(word) && argument) return undefined;
-  return { name: keyword.name, argument, language: keyword.language ?? localeLanguage(locale) ?? 'nl' };
+  return { keyword, argument };
+}
+
+export function parseCommand(text: string, locale?: string): Command | undefined {
+  const found = keywordOf(text);
+  if (!found) return undefined;
+  return { name: found.keyword.name, argument: found.argument, language: found.keyword.language ?? localeLanguage(locale) ?? 'nl' };
+}
+
+/** The language a command's own word is in ("samenvatting": nl); undefined for words both use ("stop") and for
+ *  messages that are no command. */
+export function commandWordLanguage(text: string): Language | undefined {
+  return keywordOf(text)?.keyword.language;
 }

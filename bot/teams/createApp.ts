@@ -13,20 +13,24 @@ import type { FeedbackStore } from '../feedback/feedbackStore';
 import { FEEDBACK_CHANNEL_DATA, registerFeedback, rememberAnswer } from './feedback';
 import { pendingCard } from '../cards/pendingCard';
 import { registerCardActions, unhandledInvoke } from './cardActions';
-import { citedAnswerActivity } from './citations';
+import { citedAnswerActivity, type AnswerUrl } from './citations';
 import { parseCommand, type Command, type CommandName } from './commands';
 import type { Config } from '../config';
 import { meetingsText } from './meetingsText';
+import { isSharedCard, registerMessageExtension } from './messageExtension';
 import { TEXT } from './messages';
 import { noPendingItems, type PendingSource } from '../pending/pendingSource';
 import { pendingText } from './pendingText';
+import { answerUrl } from './reportLinks';
 import { replyLanguage } from './replyLanguage';
 import { stripMentions } from './stripMentions';
+import { timelineReply } from './timeline';
 import { SubscriptionStore } from '../notify/subscriptions';
 import { subscriptionFor } from './subscriptionFor';
 import { cardMessage, findMeeting, summaryMessage } from './summaryText';
 import { handleFiles, hasFiles, type UploadSettings } from './fileUploads';
 import { keepEntityFields } from './keepEntityFields';
+import { LanguageMemory, noteLanguage, preferredLocale } from './languageMemory';
 import { TypingTimerOptionApplication } from './typingTimerOption';
 import { channelConversationId, isChannelConversation, keepRepliesInThread, threadConversationId } from './threading';
 import { botWasAdded, claimWelcome } from './welcome';
@@ -49,6 +53,8 @@ export interface AppDependencies {
   config: Pick<Config, 'maxQuestionChars' | 'maxAnswers' | 'microsoftAppId'> & Partial<Pick<Config, 'pendingOldMonths'>>;
   /** Today (YYYY-MM-DD) in the bot's time zone, for what is overdue (default: the UTC day). */
   today?: () => string;
+  /** Base URL of the report pages (PUBLIC_URL, or the bot's own address); undefined: citations carry no link. */
+  publicUrl?: () => string | undefined;
   logger?: ErrorLogger;
 }
 
@@ -67,8 +73,10 @@ export function createApp(deps: AppDependencies): Application {
   const knowledge = knowledgeGetter(deps.knowledgeBase);
   const pending = deps.pending ?? noPendingItems;
   const subscriptions = deps.subscriptions ?? new SubscriptionStore(deps.storage);
+  const languages = new LanguageMemory(deps.storage);
   const logger = deps.logger ?? console;
   const today = deps.today ?? (() => new Date().toISOString().slice(0, 10));
+  const linkFor = (language: Language): AnswerUrl => (answer) => answerUrl(deps.publicUrl?.(), knowledge().meetings, answer, language);
   const app = new TypingTimerOptionApplication({
     adapter: deps.adapter,
     botAppId: deps.config.microsoftAppId || undefined,
@@ -80,16 +88,17 @@ export function createApp(deps: AppDependencies): Application {
   });
 
   const commandOf = (context: TurnContext): Command | undefined =>
-    context.activity.type === ActivityTypes.Message ? parseCommand(context.activity.text ?? '', context.activity.locale) : undefined;
+    context.activity.type === ActivityTypes.Message ? parseCommand(context.activity.text ?? '', preferredLocale(context)) : undefined;
 
   app.turn('beforeTurn', async (context) => {
     if (context.activity.type === ActivityTypes.Message) {
       context.activity.text = stripMentions(context.activity);
       keepRepliesInThread(context);
+      await noteLanguage(context, languages, knowledge(), (message, err) => logger.error(message, err));
       // Before any command or question looks at it: a longer message is answered with the limit, never searched or echoed.
       const text = context.activity.text;
       if (text.length > deps.config.maxQuestionChars) {
-        await say(context, TEXT.tooLong(replyLanguage(text, context.activity.locale), deps.config.maxQuestionChars));
+        await say(context, TEXT.tooLong(replyLanguage(text, preferredLocale(context)), deps.config.maxQuestionChars));
         return false;
       }
     }
@@ -119,6 +128,7 @@ export function createApp(deps: AppDependencies): Application {
       }
       return say(context, TEXT.unknownDate(language, argument, meetings.map((m) => formatDate(m.date, language))));
     },
+    timeline: async (context, { language, argument }) => context.sendActivity(await timelineReply(knowledge(), pending, argument, language, linkFor(language))),
     pending: async (context, { language }) => {
       const items = await pending.openItems();
       const card = pendingCard(items, { language, view: 'message', today: today(), oldMonths: deps.config.pendingOldMonths });
@@ -137,12 +147,15 @@ export function createApp(deps: AppDependencies): Application {
     },
   };
 
+  // A card shared from the compose-box search into this chat asks nothing.
+  app.message(async (context) => context.activity.type === ActivityTypes.Message && isSharedCard(context.activity), async () => undefined);
+
   const uploads = deps.uploads;
   if (uploads) {
     app.message(
       async (context) => context.activity.type === ActivityTypes.Message && hasFiles(context.activity),
       async (context) => {
-        if (!(await handleFiles(context, uploads))) await answerQuestion(context, knowledge(), deps);
+        if (!(await handleFiles(context, uploads))) await answerQuestion(context, knowledge(), deps, linkFor);
       },
     );
   }
@@ -157,10 +170,11 @@ export function createApp(deps: AppDependencies): Application {
   }
 
   app.activity(ActivityTypes.Message, async (context) => {
-    await answerQuestion(context, knowledge(), deps);
+    await answerQuestion(context, knowledge(), deps, linkFor);
   });
 
   registerCardActions(app, { knowledge, pending, config: deps.config, today, logger });
+  registerMessageExtension(app, { knowledge, publicUrl: () => deps.publicUrl?.(), maxQuestionChars: deps.config.maxQuestionChars });
   if (deps.feedback) registerFeedback(app, deps.feedback, logger);
   // Invoke routes run first; an invoke none of them took ends here instead of as a 501 without a body.
   app.activity(ActivityTypes.Invoke, (context) => context.sendActivity(unhandledInvoke(context.activity)).then(() => undefined));
@@ -184,15 +198,16 @@ function say(context: TurnContext, text: string) {
 
 function safeLanguage(context: TurnContext): Language {
   try {
-    return replyLanguage(typeof context.activity.text === 'string' ? context.activity.text : '', context.activity.locale);
+    return replyLanguage(typeof context.activity.text === 'string' ? context.activity.text : '', preferredLocale(context));
   } catch {
     return 'nl';
   }
 }
 
-async function answerQuestion(context: TurnContext, kb: KnowledgeSource, { config, topics, feedback }: Pick<AppDependencies, 'config' | 'topics' | 'feedback'>): Promise<void> {
+async function answerQuestion(context: TurnContext, kb: KnowledgeSource, { config, topics, feedback }: Pick<AppDependencies, 'config' | 'topics' | 'feedback'>,
+  linkFor: (language: Language) => AnswerUrl): Promise<void> {
   const question = context.activity.text ?? '';
-  const language = replyLanguage(question, context.activity.locale);
+  const language = replyLanguage(question, preferredLocale(context));
   if (!question) {
     await say(context, hasFileAttachments(context) ? TEXT.attachmentOnly(language) : TEXT.empty(language));
     return;
@@ -215,6 +230,6 @@ async function answerQuestion(context: TurnContext, kb: KnowledgeSource, { confi
     ...(result.corrections.length ? [TEXT.didYouMean(language, result.corrections.map((c) => c.to))] : []),
     ...(result.followUpOf ? [TEXT.followUpOf(language, result.followUpOf.question)] : []),
   ];
-  const sent = await context.sendActivity({ ...citedAnswerActivity(result.answers, language, config.maxAnswers, notes), ...(feedback ? { channelData: FEEDBACK_CHANNEL_DATA } : {}) });
+  const sent = await context.sendActivity({ ...citedAnswerActivity(result.answers, language, config.maxAnswers, notes, linkFor(language)), ...(feedback ? { channelData: FEEDBACK_CHANNEL_DATA } : {}) });
   if (feedback) await rememberAnswer(feedback, context, sent?.id, question, language, result.answers.slice(0, config.maxAnswers));
 }

@@ -1,4 +1,5 @@
-// The HTTP side: POST /api/messages into the teams-ai Application, GET /healthz. The front door of
+// The HTTP side: POST /api/messages into the teams-ai Application, GET /healthz, GET /reports/<date> (the report
+// pages citations link to, bot/teams/reportPage.ts; they read no body). The front door of
 // /api/messages, in order: JSON headers and size (415, 413), a token when authentication is on (401, before the
 // body is read when there is none), the body read within the limit and parsed (413, 400), the token checked
 // (401), the tenant allow-list (403), the activity's shape (400); only then does the adapter run it. Every
@@ -12,6 +13,7 @@ import { createApp, knowledgeGetter, type AppDependencies } from './createApp';
 import type { ErrorLogger as Logger } from '../shared/logger';
 import type { PendingSource } from '../pending/pendingSource';
 import { headerProblem, parseJson, readBody, RequestRefused } from './readJsonBody';
+import { reportPageHandler } from './reportPage';
 import { tenantAllowed } from './tenantAllowList';
 
 export interface ServerOptions {
@@ -60,17 +62,25 @@ export function activityProblem(body: unknown): string | undefined {
   return undefined;
 }
 
+/** The address this server is reached at on this machine, for links in local mode ("http://127.0.0.1:3978"). */
+function ownUrl(server: restify.Server, host: string): string | undefined {
+  const address = server.address();
+  if (!address || typeof address === 'string') return undefined;
+  const name = !host || host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return `http://${name.includes(':') ? `[${name}]` : name}:${address.port}`;
+}
+
 export function createServer(options: ServerOptions): restify.Server {
   const logger = options.logger ?? console;
   const adapter = options.adapter ?? createAdapter(options.config);
-  const app = createApp({ ...options, adapter, config: options.config, logger });
-  const knowledge = knowledgeGetter(options.knowledgeBase);
-  const runner = activityRunner(adapter, options.config.localMode);
   const { config } = options;
-
   // No body parser: /api/messages reads its own body (readJsonBody.ts), so nothing is decompressed, spooled to
   // temp files or parsed before the checks below.
   const server = restify.createServer({ name: 'lovp-bot' });
+  const publicUrl = () => config.publicUrl || (config.localMode ? ownUrl(server, config.host) : undefined);
+  const app = createApp({ ...options, adapter, config: options.config, logger, publicUrl });
+  const knowledge = knowledgeGetter(options.knowledgeBase);
+  const runner = activityRunner(adapter, options.config.localMode);
 
   server.post('/api/messages', async (req, res) => {
     const refuse = (status: number, error: string) => {
@@ -112,6 +122,10 @@ export function createServer(options: ServerOptions): restify.Server {
     const report = await health().catch((err): HealthReport => ({ ok: false, meetings: 0, error: String((err as Error)?.message ?? err) }));
     res.send(report.ok ? 200 : 503, report);
   });
+
+  const reportPage = reportPageHandler(() => knowledge());
+  server.get('/reports/:date', reportPage);
+  server.head('/reports/:date', reportPage);
 
   return server;
 }

@@ -12,6 +12,7 @@ const COMMANDS: Record<Language, string> = {
   nl: [
     '- **vergaderingen** – alle vergaderingen met datum en aantal onderwerpen',
     '- **samenvatting** [datum] – samenvatting van de laatste of de genoemde vergadering, bijv. *samenvatting 10 februari 2020*',
+    '- **tijdlijn** [onderwerp] – alle vergaderingen over een onderwerp, oudste eerst, met de openstaande punten, bijv. *tijdlijn vuurwerk*',
     '- **openstaand** – punten die nog terugkomen',
     '- **abonneer** – dit gesprek krijgt na elke nieuwe terugkoppeling een samenvatting',
     '- **stop** – abonnement opzeggen',
@@ -20,6 +21,7 @@ const COMMANDS: Record<Language, string> = {
   en: [
     '- **meetings** – all meetings with their date and number of topics',
     '- **summary** [date] – summary of the latest or the given meeting, e.g. *summary 10 February 2020*',
+    '- **timeline** [topic] – every meeting that discussed a topic, oldest first, with its open follow-ups, e.g. *timeline fireworks*',
     '- **pending** – items that are due to come back',
     '- **subscribe** – this conversation gets a summary after each new report',
     '- **unsubscribe** – end the subscription',
@@ -31,6 +33,9 @@ const MENTION_HINT: Record<Language, string> = {
   nl: 'In een kanaal of groepschat noem je mij eerst met @.',
   en: 'In a channel or group chat, @mention me first.',
 };
+
+/** What the user typed, without markdown of theirs in our text. */
+const plainEcho = (text: string) => text.replace(/[*_`~[\]<>#|\\]/g, ' ');
 
 export const TEXT = {
   help: (l: Language) =>
@@ -55,7 +60,7 @@ export const TEXT = {
 
   followUpOf: (l: Language, question: string) => {
     // The question is the user's own text: no markdown of theirs in ours.
-    const plain = question.replace(/[*_`~[\]<>#|\\]/g, ' ').replace(/\s+/g, ' ').trim();
+    const plain = plainEcho(question).replace(/\s+/g, ' ').trim();
     const q = plain.length > 120 ? `${plain.slice(0, 119)}…` : plain;
     return l === 'nl' ? `Over je eerdere vraag: *${q}*` : `About your earlier question: *${q}*`;
   },
@@ -126,6 +131,17 @@ export const TEXT = {
       ? `Ik ken geen vergadering op "${shorten(asked, MAX_ECHO_CHARS)}". Wel deze: ${shown.join(', ')}.`
       : `I know no meeting on "${shorten(asked, MAX_ECHO_CHARS)}". I do know these: ${shown.join(', ')}.`;
   },
+
+  timelineWithoutTopic: (l: Language) =>
+    l === 'nl' ? 'Noem een onderwerp na **tijdlijn**, bijvoorbeeld *tijdlijn vuurwerk*.' : 'Name a topic after **timeline**, for example *timeline fireworks*.',
+
+  noTimeline: (l: Language, topic: string) =>
+    l === 'nl'
+      ? `Ik vond geen vergaderingen over "${shorten(plainEcho(topic), MAX_ECHO_CHARS)}". Probeer andere woorden.`
+      : `I found no meetings about "${shorten(plainEcho(topic), MAX_ECHO_CHARS)}". Try other words.`,
+
+  unknownQuote: (l: Language) =>
+    l === 'nl' ? 'Dit citaat staat niet (meer) in de terugkoppelingen. Zoek opnieuw.' : 'This quote is no longer in the reports. Please search again.',
 
   pendingHeader: (l: Language, count: number) =>
     l === 'nl' ? `**${count} openstaande ${count === 1 ? 'punt' : 'punten'}:**` : `**${count} pending item${count === 1 ? '' : 's'}:**`,

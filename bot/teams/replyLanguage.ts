@@ -1,7 +1,9 @@
-// The reply language follows the user's text. Very short texts ("?", a date) say little, so then the Teams
-// client locale decides, and Dutch is the default: the bot serves Dutch public-safety staff.
+// The reply language follows the user's words, also a single one ("vuurwerk": Dutch, "fireworks": English). A text
+// whose words show no language ("?", a date, "budget") is answered in the conversation's last language
+// (languageMemory.ts hands it in as the locale), else the Teams client locale, and Dutch is the default: the bot
+// serves Dutch public-safety staff.
 import type { Language } from '../shared/language';
-import { detectLanguage } from '../answer/detectLanguage';
+import { evidentLanguage } from '../answer/detectLanguage';
 
 /** 'en' for en-US/en-GB, 'nl' for nl-NL/nl-BE, undefined for anything else. */
 export function localeLanguage(locale: string | undefined): Language | undefined {
@@ -9,14 +11,11 @@ export function localeLanguage(locale: string | undefined): Language | undefined
   return code === 'en' || code === 'nl' ? code : undefined;
 }
 
-/** Enough words for the detector to have something to go on. */
-function hasWords(text: string, count: number): boolean {
-  return (text.match(/\p{L}{2,}/gu) ?? []).length >= count;
+/** The language the text's words show; the start of a long text is plenty to recognise it. */
+export function wordsLanguage(text: string): Language | undefined {
+  return evidentLanguage(text.slice(0, 500));
 }
 
 export function replyLanguage(text: string, locale?: string): Language {
-  // The start of a long text is plenty to recognise its language.
-  const sample = text.slice(0, 500);
-  if (hasWords(sample, 2)) return detectLanguage(sample);
-  return localeLanguage(locale) ?? 'nl';
+  return wordsLanguage(text) ?? localeLanguage(locale) ?? 'nl';
 }

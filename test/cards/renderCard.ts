@@ -10,8 +10,9 @@ export interface RenderedCard {
   problems: string[];
 }
 
-export async function renderCard(card: object, viewport = { width: 760, height: 900 }): Promise<RenderedCard> {
-  const browser = await launchChromium();
+/** `browser`: one already running, for several cards in one test (default: a new one). */
+export async function renderCard(card: object, viewport = { width: 760, height: 900 }, running?: Browser): Promise<RenderedCard> {
+  const browser = running ?? (await launchChromium());
   const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
   await page.route('**/*', (route) => (route.request().url().startsWith('data:') || route.request().url() === 'about:blank' ? route.continue() : route.abort()));
   await page.setContent('<!DOCTYPE html><html><body style="margin:0;background:#f5f5f5;font-family:\'Segoe UI\',\'Liberation Sans\',sans-serif"><div id="card" style="width:720px;margin:16px;background:#fff;border-radius:6px;box-shadow:0 1px 3px #0003"></div></body></html>');

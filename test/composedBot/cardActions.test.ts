@@ -49,7 +49,9 @@ describe('composed bot: summary card and card actions', function () {
     assert.equal(card.body[1].text, 'Bestuurlijke terugkoppeling LOVP 10 februari 2020');
     const text = JSON.stringify(card.body);
     assert.match(text, /Jaarwisseling/);
-    assert.match(text, /• Afgesproken is dat in september dit onderwerp nogmaals wordt geagendeerd/, 'a pending item of that meeting from bot/pending');
+    // Pending items of that meeting from bot/pending: one is the Jaarwisseling key sentence and stands under it, the others are listed.
+    assert.match(text, /Afgesproken is dat in september dit onderwerp nogmaals wordt geagendeerd[^"]*","wrap":true,"spacing":"Small"},\{"type":"TextBlock","text":"Openstaand · uiterlijk september 2020"/);
+    assert.match(text, /• Dit voorstel komt terug in het LOVP van juni\./);
     assert.deepEqual(executeActions(card).map((a) => a.verb), ['pendingList', 'ask']);
     assert.match(reply.summary!, /^Samenvatting LOVP 10 februari 2020\n\n- Bewaken en beveiligen: /);
   });
