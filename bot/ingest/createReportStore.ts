@@ -2,12 +2,17 @@
 // default; with AZURE_STORAGE_CONNECTION_STRING and AZURE_STORAGE_CONTAINER the container's "reports/", which
 // every bot instance (and `npm run ingest` anywhere) shares. The first time the container is used it holds no
 // reports: it is filled from DATA_DIR then (seedReports.ts), so a bot moved to Azure keeps the reports it had.
-import type { Config } from '../config';
 import { BlobReportStore } from './blobReportStore';
 import { FolderReportStore, type ReportStore } from './reportStore';
 import { seedReports } from './seedReports';
 
-type StoreSettings = Pick<Config, 'azureStorageConnectionString' | 'azureStorageContainer' | 'dataDir' | 'maxUploadBytes'>;
+/** The settings of bot/config.ts this needs (the configuration imports this folder's defaults, not the reverse). */
+export interface StoreSettings {
+  azureStorageConnectionString: string;
+  azureStorageContainer: string;
+  dataDir: string;
+  maxUploadBytes: number;
+}
 
 export interface ReportStoreChoice {
   store: ReportStore;

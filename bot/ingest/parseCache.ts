@@ -5,21 +5,28 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { codeFingerprint } from '../shared/codeFingerprint';
-import type { FileState } from './reportLibrary';
+import type { Meeting } from '../corpus/meeting';
 
 /** Bump when the layout changes. */
 const VERSION = 1;
 
+/** What is kept of one report file: its version when it was read, and what it was parsed into. */
+export interface CachedFile {
+  version: string;
+  writtenAt: number;
+  parsed?: { meeting: Meeting; hash: string };
+}
+
 interface ParseCacheFile {
   version: number;
   code: string;
-  files: [string, FileState][];
+  files: [string, CachedFile][];
 }
 
 /** The code that turns a file into a meeting and its content hash. */
 const parserCode = () => codeFingerprint(['corpus', 'ingest/contentHash', 'ingest/reportLibrary']);
 
-export async function readParseCache(file: string): Promise<Map<string, FileState>> {
+export async function readParseCache(file: string): Promise<Map<string, CachedFile>> {
   try {
     const cache = JSON.parse(await readFile(file, 'utf8')) as ParseCacheFile;
     if (cache?.version !== VERSION || cache.code !== (await parserCode()) || !Array.isArray(cache.files)) return new Map();
@@ -31,7 +38,7 @@ export async function readParseCache(file: string): Promise<Map<string, FileStat
 
 /** Only parsed files are kept (a refused file is read again at the next start, and refused again). Written
  *  atomically; a failure to write is no failure of the library. */
-export async function writeParseCache(file: string, files: ReadonlyMap<string, FileState>): Promise<void> {
+export async function writeParseCache(file: string, files: ReadonlyMap<string, CachedFile>): Promise<void> {
   try {
     const parsed = [...files].filter(([, state]) => state.parsed).map(([name, { version, writtenAt, parsed }]) => [name, { version, writtenAt, parsed }]);
     await mkdir(path.dirname(file), { recursive: true });

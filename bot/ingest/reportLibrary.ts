@@ -13,7 +13,7 @@ import { parseReport } from '../corpus/parseReport';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../corpus/readLimits';
 import { contentHash } from './contentHash';
 import { IngestError } from './ingestError';
-import { readParseCache, writeParseCache } from './parseCache';
+import { readParseCache, writeParseCache, type CachedFile } from './parseCache';
 import { FolderReportStore, NameTaken, type ReportStore, type StoredReport } from './reportStore';
 import { TaskWorkerClosed } from './taskWorker';
 import { SerialQueue } from '../shared/serialQueue';
@@ -48,9 +48,7 @@ export interface Parsed {
 /** Parses one report file; refuses it with an IngestError. The bot parses in a worker (parseInWorker.ts). */
 export type ParseFile = (fileName: string, content: Buffer) => Promise<Parsed>;
 
-export interface FileState {
-  version: string;
-  writtenAt: number;
+export interface FileState extends CachedFile {
   parsed?: Parsed;
   error?: IngestError;
 }
