@@ -349,7 +349,7 @@ for byte before and after each change.
   builds match data for every section that shares any stem with the question (thousands at 1,000 meetings), and a quote was picked
   for every section above the coverage bar, with a sentence splitter whose \`$\`-anchored regex retried every start position.
   Fixes: bot/search/lunrScorer.ts computes lunr's own scores (same vectors, same order of additions, ties in lunr's order; checked
-  against lunr.Index.query in test/lunrScorer.test.ts) only for sections whose matched stems pass the coverage bar, judged once
+  against lunr.Index.query in test/search/lunrScorer.test.ts) only for sections whose matched stems pass the coverage bar, judged once
   per distinct set of stems; dot products come from per-term weights cached beside the postings; only the answers shown get a
   quote; sentence splitting scans the last word back from the end, and quoted texts and sentences keep their splits and stems.
 - Memory at 1,000 meetings: lunr keeps one empty metadata object per term, field and section; sharing one frozen empty object

@@ -3,7 +3,7 @@
 // field except type/text/mentioned, so the citation entity arrives as just {type}. The serializer looks up the
 // registered Entity mapper by name and ignores the additionalProperties declared on Activity.entities.
 // Fixed upstream by declaring additionalProperties on the Entity mapper itself (microsoft/botbuilder-js#4903);
-// this does the same at startup until the installed version has it. test/teamsBot.test.ts checks the wire format.
+// this does the same at startup until the installed version has it. test/teams/teamsBot.test.ts checks the wire format.
 import * as Mappers from 'botframework-connector/lib/connectorApi/models/mappers';
 
 export function keepEntityFields(): void {

@@ -1,9 +1,9 @@
-import { loadKnowledge } from '../bot/answer/loadKnowledge';
+import { loadKnowledge } from '../../bot/answer/loadKnowledge';
 import assert from 'node:assert/strict';
-import { parseReport } from '../bot/corpus/parseReport';
-import { KnowledgeBase } from '../bot/answer/knowledgeBase';
-import { MAX_QUOTE } from '../bot/answer/pickQuote';
-import { seedDir } from './ingest/helpers';
+import { parseReport } from '../../bot/corpus/parseReport';
+import { KnowledgeBase } from '../../bot/answer/knowledgeBase';
+import { MAX_QUOTE } from '../../bot/answer/pickQuote';
+import { seedDir } from '../ingest/helpers';
 
 let kb: KnowledgeBase;
 before(async () => {

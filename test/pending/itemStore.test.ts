@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { MemoryStorage } from 'botbuilder';
-import { ItemStore } from '../bot/pending/itemStore';
-import { pendingItemId, type PendingItem } from '../bot/pending/pendingItem';
-import { pendingStatusKey } from '../bot/state/keys';
+import { ItemStore } from '../../bot/pending/itemStore';
+import { pendingItemId, type PendingItem } from '../../bot/pending/pendingItem';
+import { pendingStatusKey } from '../../bot/state/keys';
 
 const item = (section: string, text: string, status: PendingItem['status'] = 'open'): PendingItem => ({
   id: pendingItemId('2021-02-01', section, text), date: '2021-02-01', section, text, owner: null, due: '2021-06', status,

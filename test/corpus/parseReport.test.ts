@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { deriveHeading, parseReport, ReportError } from '../bot/corpus/parseReport';
-import { seedDir } from './ingest/helpers';
+import { deriveHeading, parseReport, ReportError } from '../../bot/corpus/parseReport';
+import { seedDir } from '../ingest/helpers';
 
 const seeds = readdirSync(seedDir).filter((f) => f.endsWith('.txt'));
 const parse = (name: string) => parseReport(readFileSync(path.join(seedDir, name), 'utf8'), name);
@@ -70,7 +70,7 @@ describe('parseReport on bad input', () => {
 
 describe('parseReport on other layouts', () => {
   it('reads numbered headings, skips a preamble before the title, keeps a list under its "Heading:"', () => {
-    const m = parseReport(readFileSync(path.join(__dirname, 'fixtures', 'numbered-headings.txt'), 'utf8'), 'numbered-headings.txt');
+    const m = parseReport(readFileSync(path.join(__dirname, '..', 'fixtures', 'numbered-headings.txt'), 'utf8'), 'numbered-headings.txt');
     assert.equal(m.date, '2021-03-08');
     assert.deepEqual(m.sections.map((s) => s.heading), ['Opening en mededelingen', 'Jaarwisseling 2020-2021', 'Inzet ME bij demonstraties', 'Rondvraag']);
     assert.match(m.sections[3].text, /De PG meldt[\s\S]*Halsema/);

@@ -2,10 +2,10 @@
 // shaped as Teams sends them, posted with deliveryMode "expectReplies" so the replies come back in the response.
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
-import { meetingLabel } from '../bot/corpus/meeting';
-import { MAX_ABSTRACT_CHARS, MAX_NAME_CHARS } from '../bot/teams/citations';
-import { MAX_CITATIONS } from '../bot/config';
-import { aiEntityOf, BOT, CHANNEL_ID, channel, citationsOf, groupChat, personal, seedKnowledgeBase, startBot, startFakeConnector, TENANT, type RunningBot } from './helpers/teamsBot';
+import { meetingLabel } from '../../bot/corpus/meeting';
+import { MAX_ABSTRACT_CHARS, MAX_NAME_CHARS } from '../../bot/teams/citations';
+import { MAX_CITATIONS } from '../../bot/config';
+import { aiEntityOf, BOT, CHANNEL_ID, channel, citationsOf, groupChat, personal, seedKnowledgeBase, startBot, startFakeConnector, TENANT, type RunningBot } from '../helpers/teamsBot';
 
 const FIREWORKS_NL = 'wat is er afgesproken over vuurwerk?';
 const FIREWORKS_EN = 'what was agreed about fireworks?';

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { loadReports } from '../bot/ingest/loadReports';
-import { meeting } from './helpers/meeting';
-import type { Meeting } from '../bot/corpus/meeting';
-import type { PendingItem } from '../bot/pending/pendingItem';
-import { PendingTracker, pendingItems } from '../bot/pending/pendingTracker';
-import { seedDir } from './ingest/helpers';
+import { loadReports } from '../../bot/ingest/loadReports';
+import { meeting } from '../helpers/meeting';
+import type { Meeting } from '../../bot/corpus/meeting';
+import type { PendingItem } from '../../bot/pending/pendingItem';
+import { PendingTracker, pendingItems } from '../../bot/pending/pendingTracker';
+import { seedDir } from '../ingest/helpers';
 
 
 describe('trackPending: later meetings that discuss a follow-up', () => {

@@ -10,12 +10,12 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { startWithPlayground, type RunningPlayground } from '../bot/tools/startWithPlayground';
-import { launchChromium } from './helpers/chromium';
-import { copyOfSeeds, removeTempDirs, tempDir } from './ingest/helpers';
+import { startWithPlayground, type RunningPlayground } from '../../bot/tools/startWithPlayground';
+import { launchChromium } from '../helpers/chromium';
+import { copyOfSeeds, removeTempDirs, tempDir } from '../ingest/helpers';
 
-const SCREENSHOT = path.join(__dirname, '..', 'test-output', 'playground-answer.png');
-const CARD_SCREENSHOT = path.join(__dirname, '..', 'test-output', 'playground-summary-card.png');
+const SCREENSHOT = path.join(__dirname, '..', '..', 'test-output', 'playground-answer.png');
+const CARD_SCREENSHOT = path.join(__dirname, '..', '..', 'test-output', 'playground-summary-card.png');
 const QUESTION = 'wat is er afgesproken over vuurwerk?';
 
 function freePort(): Promise<number> {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import lunr from 'lunr';
-import { loadReports } from '../bot/ingest/loadReports';
-import { byLunrRank, LunrScorer, type QueryTerm } from '../bot/search/lunrScorer';
-import { contentTokens, stem } from '../bot/search/textAnalysis';
-import { random } from '../bench/syntheticCorpus';
-import { seedDir } from './ingest/helpers';
+import { loadReports } from '../../bot/ingest/loadReports';
+import { byLunrRank, LunrScorer, type QueryTerm } from '../../bot/search/lunrScorer';
+import { contentTokens, stem } from '../../bot/search/textAnalysis';
+import { random } from '../../bench/syntheticCorpus';
+import { seedDir } from '../ingest/helpers';
 
 // LunrScorer must rank and score exactly as lunr.Index.query with optional terms does: answers depend on it.
 /** Every hit the scorer visits, as a list. */

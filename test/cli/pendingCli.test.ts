@@ -3,9 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { seedDir } from './ingest/helpers';
+import { seedDir } from '../ingest/helpers';
 
-const root = path.join(__dirname, '..');
+const root = path.join(__dirname, '..', '..');
 const run = (...args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bot', 'cli', 'pending.ts'), ...args], { cwd: root, encoding: 'utf8' });
 

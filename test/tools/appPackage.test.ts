@@ -18,11 +18,11 @@ import {
   validateLocalization,
   validateManifestSchema,
   type Localization,
-} from '../bot/tools/appPackage';
-import { parseCommand } from '../bot/teams/commands';
-import { SEARCH_COMMAND, TOPIC_PARAMETER } from '../bot/teams/messageExtension';
-import { drawColorIcon, drawOutlineIcon } from '../bot/tools/drawIcons';
-import { decodePng, encodePng, readPngHeader } from '../bot/tools/png';
+} from '../../bot/tools/appPackage';
+import { parseCommand } from '../../bot/teams/commands';
+import { SEARCH_COMMAND, TOPIC_PARAMETER } from '../../bot/teams/messageExtension';
+import { drawColorIcon, drawOutlineIcon } from '../../bot/tools/drawIcons';
+import { decodePng, encodePng, readPngHeader } from '../../bot/tools/png';
 
 const template = JSON.parse(readFileSync(path.join(MANIFEST_DIR, 'manifest.json'), 'utf8')) as TeamsManifestLatest;
 const localManifest = () => fillPlaceholders(template, manifestValues({}).values);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { splitClauses, tenseOf } from '../bot/corpus/dutchClauses';
-import { findTimeExpressions, type TimeExpression } from '../bot/corpus/timeExpressions';
+import { splitClauses, tenseOf } from '../../bot/corpus/dutchClauses';
+import { findTimeExpressions, type TimeExpression } from '../../bot/corpus/timeExpressions';
 
 const only = (sentence: string, meeting: string): TimeExpression => {
   const found = findTimeExpressions(sentence, meeting);

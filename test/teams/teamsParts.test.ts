@@ -2,19 +2,19 @@
 // thread ids, meeting lookup by date, and the subscription store under concurrent writers.
 import assert from 'node:assert/strict';
 import { MemoryStorage, type Activity } from 'botbuilder';
-import type { Meeting } from '../bot/corpus/meeting';
-import type { Answer } from '../bot/answer/knowledgeBase';
-import { citationName, citedAnswerActivity, MAX_ABSTRACT_CHARS, MAX_NAME_CHARS } from '../bot/teams/citations';
-import { parseCommand } from '../bot/teams/commands';
-import { replyLanguage } from '../bot/teams/replyLanguage';
-import { stripMentions } from '../bot/teams/stripMentions';
-import { SubscriptionStore, type Subscription } from '../bot/notify/subscriptions';
-import { keySentence } from '../bot/cards/keySentence';
-import { findMeeting } from '../bot/teams/summaryText';
-import { channelConversationId, threadConversationId } from '../bot/teams/threading';
-import { shorten } from '../bot/shared/shorten';
-import { botWasAdded, claimWelcome } from '../bot/teams/welcome';
-import { reminderLedgerKey } from '../bot/state/keys';
+import type { Meeting } from '../../bot/corpus/meeting';
+import type { Answer } from '../../bot/answer/knowledgeBase';
+import { citationName, citedAnswerActivity, MAX_ABSTRACT_CHARS, MAX_NAME_CHARS } from '../../bot/teams/citations';
+import { parseCommand } from '../../bot/teams/commands';
+import { replyLanguage } from '../../bot/teams/replyLanguage';
+import { stripMentions } from '../../bot/teams/stripMentions';
+import { SubscriptionStore, type Subscription } from '../../bot/notify/subscriptions';
+import { keySentence } from '../../bot/cards/keySentence';
+import { findMeeting } from '../../bot/teams/summaryText';
+import { channelConversationId, threadConversationId } from '../../bot/teams/threading';
+import { shorten } from '../../bot/shared/shorten';
+import { botWasAdded, claimWelcome } from '../../bot/teams/welcome';
+import { reminderLedgerKey } from '../../bot/state/keys';
 
 const bot = { id: '28:bot', name: 'LOVP Bot' };
 const at = (name: string) => `<at>${name}</at>`;

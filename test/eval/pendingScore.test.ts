@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { seedDir } from './ingest/helpers';
+import { seedDir } from '../ingest/helpers';
 
-const root = path.join(__dirname, '..');
+const root = path.join(__dirname, '..', '..');
 const scorer = path.join(root, '..', 'shared', 'eval', 'score-pending.mjs');
 
 describe('pending items on the dev gold (../shared/eval/score-pending.mjs)', function () {

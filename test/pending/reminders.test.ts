@@ -3,14 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MemoryStorage, type ConversationReference, type Storage, type StoreItems } from 'botbuilder';
-import { duePhase, localDay } from '../bot/pending/dueWindow';
-import { ItemStore } from '../bot/pending/itemStore';
-import { pendingItemId, type PendingItem } from '../bot/pending/pendingItem';
-import { ReminderLedger } from '../bot/pending/reminderLedger';
-import { itemsToRemind, ReminderScheduler, type ReminderItem, type ReminderSubscription } from '../bot/pending/reminders';
-import { FileStorage } from '../bot/state/fileStorage';
-import { reminderLedgerKey } from '../bot/state/keys';
-import { SubscriptionStore } from '../bot/notify/subscriptions';
+import { duePhase, localDay } from '../../bot/pending/dueWindow';
+import { ItemStore } from '../../bot/pending/itemStore';
+import { pendingItemId, type PendingItem } from '../../bot/pending/pendingItem';
+import { ReminderLedger } from '../../bot/pending/reminderLedger';
+import { itemsToRemind, ReminderScheduler, type ReminderItem, type ReminderSubscription } from '../../bot/pending/reminders';
+import { FileStorage } from '../../bot/state/fileStorage';
+import { reminderLedgerKey } from '../../bot/state/keys';
+import { SubscriptionStore } from '../../bot/notify/subscriptions';
 
 /**
  * A clock the test moves; sleeping moves it too (as if the time had passed) and lets other work run. With

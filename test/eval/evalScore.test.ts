@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { seedDir } from './ingest/helpers';
+import { seedDir } from '../ingest/helpers';
 
-const root = path.join(__dirname, '..');
+const root = path.join(__dirname, '..', '..');
 const evalDir = path.join(root, '..', 'shared', 'eval');
 
 describe('dev question set (../shared/eval)', function () {
