@@ -218,7 +218,7 @@ function coldStartSection(rows: ColdStartRow[]): void {
       s.rss ? `${mb(s.rss)} / ${mb(s.peakRss ?? 0)}` : '–'];
   });
   emit(table(['what', 'runtime', 'meetings', 'mode', 'cache', 'runs', 'spawn → listening', 'spawn → first answer (median)', '÷ bot over no reports', 'answered', 'RSS after answer / peak'], body));
-  emit('\nThe child (bench/probes/coldStartServer.ts) starts the bot the way index.ts does — composeBot with the settings from the environment:'
+  emit('\nThe child (bench/probes/coldStartServer.ts) starts the bot the way index.ts does — the index worker first (OffThreadIndex.prepare: it reads the serialised index while the rest loads), then composeBot with the settings from the environment:'
     + ' the report library (parsing in a worker, or the parsed reports from CACHE_DIR), the index in a worker (built, or loaded from the'
     + ' serialised index in CACHE_DIR) — and prints READY once the index answers; the parent posts'
     + ` "${FIRST_QUESTION}" to /api/messages (expectReplies) once the child prints READY and stops the clock when the answer arrives.`
