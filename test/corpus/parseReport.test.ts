@@ -121,12 +121,15 @@ describe('parseReport on large texts', () => {
     };
     time(small);
     const a = time(small);
-    const b = time(large);
+    // 16 times the text: linear is about 16 times the time, quadratic about 256 times (43 s before). On a shared
+    // machine one run can lose the processor for a second, so the large text gets up to three runs to show it.
+    const linear = (ms: number) => ms < 5000 && ms < Math.max(a.ms, 5) * 60;
+    let b = time(large);
+    for (let run = 2; run <= 3 && !linear(b.ms); run++) b = time(large);
     assert.equal(b.meeting.sections.length, 1);
     const text = b.meeting.sections[0].text;
     assert.equal(text.split('burgemeester van veiligheids-regio de korpschef').length, 80_000 / 2, 'every line joined, hyphenated words without a space');
-    // 16 times the text: linear is about 16 times the time, quadratic about 256 times (43 s before).
-    assert.ok(b.ms < 5000 && b.ms < Math.max(a.ms, 5) * 60, `small ${a.ms.toFixed(0)} ms, large ${b.ms.toFixed(0)} ms`);
+    assert.ok(linear(b.ms), `small ${a.ms.toFixed(0)} ms, large ${b.ms.toFixed(0)} ms`);
   });
 });
 

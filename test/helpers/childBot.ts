@@ -1,11 +1,10 @@
 // The real entry point (index.ts) in a process of its own, on a loopback port, so a test can see what an
 // outsider sees: whether the process survives a request, how long /healthz takes while it works, its memory,
-// and how fast it stops on SIGTERM. Reads only the env given here (no .env).
+// and how fast it stops on SIGTERM. Reads only the env given here (no .env). Runs the compiled index.js of the
+// test build (compiledBuild.ts): the same code, ready in about half the time it takes under tsx.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-
-const INDEX = path.join(__dirname, '..', '..', 'index.ts');
+import { compiledFile } from './compiledBuild';
 
 export interface ChildBot {
   url: string;
@@ -21,7 +20,7 @@ export interface ChildBot {
 
 /** Starts index.ts; resolves once it listens and, unless `waitReady` is false, has read its reports. */
 export async function startChildBot(env: NodeJS.ProcessEnv, { timeoutMs = 60_000, waitReady = true } = {}): Promise<ChildBot> {
-  const child = spawn(process.execPath, ['--import', 'tsx', INDEX], {
+  const child = spawn(process.execPath, [compiledFile('index.ts')], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, DOTENV_CONFIG_PATH: '/dev/null', PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

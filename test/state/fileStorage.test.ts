@@ -6,9 +6,11 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FileStorage } from '../../bot/state/fileStorage';
+import { compiledFile } from '../helpers/compiledBuild';
 import { storageContract } from './storageContract';
 
-const worker = path.join(__dirname, 'storageWorker.ts');
+// Compiled (test/helpers/compiledBuild.ts): the kill -9 test starts up to 40 of them.
+const worker = compiledFile('test/state/storageWorker.ts');
 const tempDirs: string[] = [];
 function tempDir(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lovp-state-'));
@@ -18,7 +20,7 @@ function tempDir(): string {
 after(() => tempDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 function runWorker(args: string[]): { lines: string[]; done: Promise<number | null>; kill(): void; pid: number } {
-  const child = spawn(process.execPath, ['--import', 'tsx', worker, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [worker, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   let buffer = '';
   let errors = '';
