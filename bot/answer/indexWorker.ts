@@ -44,8 +44,8 @@ serveTasks<IndexTask, IndexAnswer>(async (task) => {
     const meetings = meetingsFromPayload(task.build);
     const early = prepared?.file === task.cache?.file ? prepared?.cache : undefined;
     prepared = undefined;
-    // The file read early when it fits, else as it is now (another instance may have written it since).
-    const cached = task.cache ? (snapshotFor(early, task.cache.fingerprint) ?? snapshotFor(await readIndexCacheFile(task.cache.file), task.cache.fingerprint)) : undefined;
+    // The file read early, when there was one (a stale one means a build; reading it again would not change that).
+    const cached = task.cache ? snapshotFor(early ?? (await readIndexCacheFile(task.cache.file)), task.cache.fingerprint) : undefined;
     kb = new KnowledgeBase(meetings, cached, task.options);
     if (task.cache && !cached) {
       // Written before the build counts as done (a few hundred ms at a thousand meetings), so a bot stopped right

@@ -111,7 +111,7 @@ describe('start-up caches', function () {
     }
   });
 
-  it('serialised index: a worker prepared before the reports are read uses the file when it fits, reads it again when not', async () => {
+  it('serialised index: a worker prepared before the reports are read uses the file it read when it fits, builds when not', async () => {
     const library = new ReportLibrary(corpus);
     await library.scan();
     const meetings = [...library.meetings];
