@@ -6,7 +6,6 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { KnowledgeBase } from '../bot/answer/knowledgeBase';
 import { coldStart, type ChildCommand, type ColdStart } from './coldStart';
 import { measureEndToEnd, type EndToEndLatency } from './endToEnd';
 import { measureRetrieval, type RetrievalLatency } from './latency';

@@ -5,7 +5,6 @@
 import { loadKnowledge } from '../../bot/answer/loadKnowledge';
 import type { AddressInfo } from 'node:net';
 import { MemoryStorage } from 'botbuilder';
-import { KnowledgeBase } from '../../bot/answer/knowledgeBase';
 import { loadConfig } from '../../bot/config';
 import { createAdapter } from '../../bot/teams/createAdapter';
 import { createServer } from '../../bot/teams/createServer';

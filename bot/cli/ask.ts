@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { formatDate } from '../corpus/dates';
 import { TopicMemory } from '../answer/topicMemory';
-import { KnowledgeBase, type QuestionResult } from '../answer/knowledgeBase';
+import type { QuestionResult } from '../answer/knowledgeBase';
 import { loadConfig } from '../config';
 import { FileStorage } from '../state/fileStorage';
 

@@ -2,7 +2,7 @@
 // into a Meeting. PDF extraction leaves lines wrapped at page width, often with blank lines between
 // them, headings on their own line or written inline as "Heading: text", and page breaks in the middle
 // of paragraphs, so structure is recovered from punctuation and line shape rather than blank lines.
-import { findFullDate, findTitleDate } from './dates';
+import { findTitleDate } from './dates';
 import type { Meeting, Section } from './meeting';
 
 export class ReportError extends Error {

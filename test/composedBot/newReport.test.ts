@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BlobReportStore } from '../../bot/ingest/blobReportStore';
-import { CHANNEL_ID, channel, personal, startFakeConnector, type FakeConnector } from '../helpers/teamsBot';
+import { CHANNEL_ID, channel, personal, startFakeConnector } from '../helpers/teamsBot';
 import { cardsSent, startComposedBot, type RunningComposedBot } from '../helpers/composedBot';
 import { copyOfSeeds, removeTempDirs, reportDatedAs, tempDir, waitUntil } from '../ingest/helpers';
 import { startAzurite, type Azurite } from '../state/azurite';

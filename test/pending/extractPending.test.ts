@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { loadReports } from '../../bot/ingest/loadReports';
 import { meeting } from '../helpers/meeting';
-import type { Meeting } from '../../bot/corpus/meeting';
 import { extractPending } from '../../bot/pending/extractPending';
 import { readSentence } from '../../bot/pending/followUpSentence';
 import { ownerOf } from '../../bot/pending/owners';
