@@ -194,11 +194,13 @@ function buildCard(items: PendingItem[], options: PendingCardOptions, budget: Bu
   const pages = Math.max(1, Math.ceil(listed.length / PAGE_SIZE));
   const page = Math.min(Math.max(0, Math.floor(options.page ?? 0)), pages - 1);
   const shown = listed.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+  // What the title counts, and the text copy with it: every open item (the folded older ones too), or the older ones.
+  const total = options.older ? grouped.older.length : items.length;
   const base: PendingActionData = { view, lang: language, ...(options.meetingDate ? { meetingDate: options.meetingDate } : {}), ...(options.older ? { older: true } : {}) };
 
   const body: CardElement[] = [
     text(options.older ? t.olderKicker : t.kicker, { size: 'Small', isSubtle: true, spacing: 'None' }),
-    text(items.length ? t.title(options.older ? grouped.older.length : items.length) : t.none, { size: 'Large', weight: 'Bolder', spacing: 'Small', style: 'heading' }),
+    text(items.length ? t.title(total) : t.none, { size: 'Large', weight: 'Bolder', spacing: 'Small', style: 'heading' }),
   ];
   if (!options.older && items.length) {
     const counts = DUE_GROUPS.filter((g) => grouped[g].length).map((g) => `${t.groups[g]}: ${grouped[g].length}`);
@@ -232,7 +234,7 @@ function buildCard(items: PendingItem[], options: PendingCardOptions, budget: Bu
     actions.push({ type: 'Action.Execute', title: t.back, verb: SUMMARY_VERB, data: { meetingDate: options.meetingDate, lang: language } });
   }
 
-  const card = adaptiveCard(pendingFallbackText(shown.map((s) => s.item), listed.length, language), body, actions);
+  const card = adaptiveCard(pendingFallbackText(shown.map((s) => s.item), total, language), body, actions);
   if (view === 'message') {
     // No userIds: Teams then refreshes automatically for everyone in chats and channels of up to 60 people
     // (userIds: [] would turn automatic refresh off). Larger channels see the message as last updated.

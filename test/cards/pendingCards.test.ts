@@ -101,6 +101,9 @@ describe('pending-items, reminder and answer cards', () => {
     const folded = card.body.find((e: any) => e.id === toggle.actions[0].targetElements[0]) as any;
     assert.equal(folded.isVisible, false);
     assert.deepEqual(executeActions(folded.items).map((a) => a.data.itemId), ['old']);
+    // The text copy counts what the card's title counts, the folded items too.
+    assert.equal(card.body[1].text, `${sample.length} openstaande punten`);
+    assert.match(String(card.fallbackText), new RegExp(`^${sample.length} openstaande punten: `));
     // A shorter setting folds the recent undated item too; a longer one none.
     assert.equal(pendingCard(sample, { today: '2021-03-15', oldMonths: 1 }).body[2].text, 'Over de datum: 1 · Binnen 30 dagen: 1 · Later: 1 · Oudere punten (2)');
     assert.ok(!JSON.stringify(pendingCard(sample, { today: '2021-03-15', oldMonths: 60 })).includes('Oudere punten'));
