@@ -12,6 +12,7 @@ import { isEnglishTerm } from '../search/lexicon';
 import { englishSpeller } from '../search/englishSpeller';
 import { RELATIVE_CREDIT, SectionIndex, type IndexedSection, type SearchFilter, type SectionHit, type SectionIndexSnapshot, type TermGroup } from '../search/sectionIndex';
 import { contentTokens } from '../search/textAnalysis';
+import { withoutSignOff } from './signOff';
 
 export interface Answer {
   date: string;
@@ -128,7 +129,7 @@ export class KnowledgeBase {
   }
 
   ask(question: string, options: AskOptions = {}): QuestionResult {
-    const text = String(question ?? '').slice(0, this.options.maxQuestionChars);
+    const text = withoutSignOff(String(question ?? '').slice(0, this.options.maxQuestionChars));
     const language = this.languageOf(text);
     const corrections: Correction[] = [];
     const previous = options.context && isFollowUp(text) ? options.context : undefined;

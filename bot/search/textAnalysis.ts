@@ -58,7 +58,12 @@ take takes took taken give gives gave given get gets got make makes made put put
 afgesproken afspraak afspraken gezegd besproken gesproken bespreking zei zeiden gezegd vertelt vertelde
 gemeld genoemd aangegeven zeggen besloten overeengekomen lovp vergadering overleg`;
 
-export const STOP_WORDS = new Set([...DUTCH_STOP_WORDS, ...ENGLISH_STOP_WORDS, ...ENGLISH_INTENT_WORDS, ...QUESTION_SHAPERS.split(/\s+/)]);
+// Greetings, thanks and sign-offs: a question written like an e-mail ("Goedemiddag, ... Met vriendelijke groet")
+// is about what stands between them; otherwise their words count as the topic, and "groet" is corrected to "grote".
+const COURTESIES = `hoi hallo hey beste geachte goedemorgen goedemiddag goedenavond groet groeten vriendelijke hartelijke hartelijk
+dank bedankt alvast mvg hi hello dear thanks thank regards cheers sincerely greetings`;
+
+export const STOP_WORDS = new Set([...DUTCH_STOP_WORDS, ...ENGLISH_STOP_WORDS, ...ENGLISH_INTENT_WORDS, ...QUESTION_SHAPERS.split(/\s+/), ...COURTESIES.split(/\s+/)]);
 
 /** Content tokens of a text: tokenised, without stop words. An abbreviation written in capitals is kept even when
  *  it spells a stop word ("het OM", "de ME", "de AP"), unless its neighbours are capitals too (a heading in capitals). */

@@ -27,6 +27,22 @@ describe('KnowledgeBase.ask', () => {
     assert.equal(kb.ask('wat is er afgesproken over vuurwerk?').language, 'nl');
   });
 
+  it('a question written like an e-mail is answered as the question: greeting, sign-off and signature do not count', () => {
+    const plain = kb.ask('wat is er afgesproken over het vuurwerkverbod?');
+    for (const q of [
+      'Goedemiddag, wat is er afgesproken over het vuurwerkverbod? Met vriendelijke groet, team OOV',
+      'Hoi, wat is er afgesproken over het vuurwerkverbod?\nGroeten,\nPiet Jansen\nGemeente Utrecht',
+      'wat is er afgesproken over het vuurwerkverbod? Met vriendelijke groet',
+    ]) {
+      const r = kb.ask(q);
+      assert.deepEqual(r.answers.map((a) => [a.date, a.section]), plain.answers.map((a) => [a.date, a.section]), q);
+      assert.deepEqual(r.corrections, [], q);
+    }
+    const en = kb.ask('Hi, what was agreed about fireworks? Kind regards, Anna de Vries (OOV)');
+    assert.equal(en.language, 'en');
+    assert.equal(en.answers[0]?.section, 'Jaarwisseling');
+  });
+
   it('prefers the sentence that states the agreement for "afgesproken" questions', () => {
     const a = kb.ask('wat is er afgesproken over vuurwerk?').answers.find((x) => x.date === '2020-02-10')!;
     assert.match(a.quote, /Afgesproken is dat in september/);
