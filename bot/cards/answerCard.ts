@@ -45,7 +45,7 @@ export function answerCard(question: string, answers: CardAnswer[], options: { l
   const data = { lang: language, ...(options.meetingDate ? { meetingDate: options.meetingDate } : {}) };
   const body: Record<string, unknown>[] = [
     text(t.kicker, { size: 'Small', isSubtle: true, spacing: 'None' }),
-    text(`“${shorten(question.replace(/\s+/g, ' ').trim(), MAX_QUESTION_CHARS)}”`, { size: 'Medium', weight: 'Bolder', spacing: 'Small' }),
+    text(`“${shorten(question, MAX_QUESTION_CHARS)}”`, { size: 'Medium', weight: 'Bolder', spacing: 'Small' }),
   ];
   if (answers.length === 0) body.push(text(t.none, { spacing: 'Medium' }));
   answers.forEach((answer, i) => {
@@ -55,7 +55,7 @@ export function answerCard(question: string, answers: CardAnswer[], options: { l
       spacing: 'Medium',
       items: [
         text(`[${i + 1}] ${meetingLabel({ date: answer.date }, language)} – ${answer.section}`, { weight: 'Bolder' }),
-        text(`“${shorten(answer.quote.replace(/\s+/g, ' ').trim(), MAX_QUOTE_CHARS)}”`, { spacing: 'Small' }),
+        text(`“${shorten(answer.quote, MAX_QUOTE_CHARS)}”`, { spacing: 'Small' }),
       ],
     });
   });

@@ -4,7 +4,7 @@
 // so the sentence after it comes along ("De minister heeft dit bevestigd.").
 import { splitSentences } from '../answer/sentences';
 import type { Section } from '../corpus/meeting';
-import { shorten } from '../shared/shorten';
+import { oneLine, shorten } from '../shared/shorten';
 
 /** Agreements and decisions as they are made: the strongest reason to pick a sentence. */
 const AGREED = /\b(afgesproken|spreken af|spreekt af|besloten|ingestemd|stemt in|stemmen in|akkoord|toegezegd|zegt toe|zeggen toe|overeengekomen|agreed|decided)\b/i;
@@ -30,7 +30,7 @@ export interface KeyPassage {
 }
 
 export function keyPassage(section: Pick<Section, 'text'>): KeyPassage {
-  const sentences = splitSentences(section.text).map((s) => s.replace(/\s+/g, ' ').trim()).filter((s) => s.length > 0);
+  const sentences = splitSentences(section.text).map(oneLine).filter((s) => s.length > 0);
   let bestAt = 0;
   let bestRank = sentences.length ? rankSentence(sentences[0]) : -1;
   sentences.forEach((s, i) => {

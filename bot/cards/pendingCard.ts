@@ -16,7 +16,7 @@ import { formatDate } from '../corpus/dates';
 import type { PendingItem } from '../pending/pendingItem';
 import { adaptiveCard, type AdaptiveCard, CARD_MAX_BYTES, cardBytes, textBlock, type CardElement } from './adaptiveCard';
 import { dueText, withOwner } from './dueText';
-import { shorten } from '../shared/shorten';
+import { oneLine, shorten } from '../shared/shorten';
 
 export const PENDING_VERBS = { list: 'pendingList', done: 'pendingDone', reopen: 'pendingReopen' } as const;
 /** Shows the summary card of data.meetingDate again (the way back from a list or answer shown in its place). */
@@ -113,7 +113,6 @@ const LABELS = {
 
 
 const text = textBlock;
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** "minister · uiterlijk september 2020 · LOVP 10 februari 2020 · Jaarwisseling" */
 export function itemFacts(item: PendingItem, language: Language, group?: DueGroup): string {

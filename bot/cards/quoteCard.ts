@@ -4,7 +4,7 @@
 import { splitSentences } from '../answer/sentences';
 import { meetingLabel } from '../corpus/meeting';
 import type { Language } from '../shared/language';
-import { shorten } from '../shared/shorten';
+import { oneLine, shorten } from '../shared/shorten';
 import { adaptiveCard, textBlock, type AdaptiveCard } from './adaptiveCard';
 
 export interface CardQuote {
@@ -22,7 +22,6 @@ const LABELS = {
 
 const MAX_QUOTE_CHARS = 600;
 const PREVIEW_CHARS = 160;
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 export function quoteCard(quote: CardQuote, language: Language = 'nl'): AdaptiveCard {
   const t = LABELS[language];

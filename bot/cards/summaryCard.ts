@@ -11,7 +11,7 @@ import { meetingLabel, type Meeting } from '../corpus/meeting';
 import { formatDate } from '../corpus/dates';
 import { byDueMoment, dueText, withOwner } from './dueText';
 import { keySentence, shortKeySentence } from './keySentence';
-import { shorten } from '../shared/shorten';
+import { oneLine, shorten } from '../shared/shorten';
 import { adaptiveCard, askQuestionAction, CARD_MAX_BYTES, cardBytes, CARD_VERBS, textBlock, type AdaptiveCard, type CardElement } from './adaptiveCard';
 
 export interface SummaryCardOptions {
@@ -90,15 +90,15 @@ export function summaryCard(meeting: Meeting, options: SummaryCardOptions = {}):
   return card; // only a pathological meeting (one enormous heading) gets here; Teams will refuse it
 }
 
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+const comparable = (s: string) => oneLine(s).toLowerCase();
 
 /** The pending items that say what a section's key sentence says (so the card need not repeat them), per section:
  *  worked out once per card, not per size budget. */
 function keySentenceItems(meeting: Meeting, items: readonly PendingItem[]): PendingItem[][] {
-  const own = items.map((item) => oneLine(item.title ?? item.text));
+  const own = items.map((item) => comparable(item.title ?? item.text));
   const taken = new Set<number>();
   return meeting.sections.map((section) => {
-    const key = oneLine(keySentence(section));
+    const key = comparable(keySentence(section));
     const here: PendingItem[] = [];
     items.forEach((item, i) => {
       if (taken.has(i) || item.section !== section.heading || !own[i] || !key.includes(own[i])) return;
@@ -147,7 +147,7 @@ function buildCard(meeting: Meeting, options: SummaryCardOptions, budget: Budget
     type: 'Container',
     spacing: 'Small',
     items: [
-      text(`• ${shorten((item.title ?? item.text).replace(/\s+/g, ' ').trim(), Math.max(80, budget.sentenceChars))}`, { spacing: 'None' }),
+      text(`• ${shorten(item.title ?? item.text, Math.max(80, budget.sentenceChars))}`, { spacing: 'None' }),
       text(facts(item), { isSubtle: true, size: 'Small', spacing: 'None' }),
     ],
   }));

@@ -7,7 +7,7 @@ import { formatDate, formatShortDay } from '../corpus/dates';
 import { meetingLabel } from '../corpus/meeting';
 import type { PendingItem } from '../pending/pendingItem';
 import type { Language } from '../shared/language';
-import { shorten } from '../shared/shorten';
+import { oneLine, shorten } from '../shared/shorten';
 import { adaptiveCard, CARD_MAX_BYTES, cardBytes, textBlock, type AdaptiveCard, type CardElement } from './adaptiveCard';
 import { keySentence } from './keySentence';
 import { itemFacts } from './pendingCard';
@@ -58,7 +58,6 @@ interface Budget {
 }
 
 const text = textBlock;
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function timelineCard(topic: string, entries: TimelineEntry[], followUps: PendingItem[], options: TimelineCardOptions = {}): AdaptiveCard {

@@ -8,6 +8,7 @@ import type { Meeting, Section } from '../corpus/meeting';
 import { dueTime, readSentence } from './followUpSentence';
 import { ownerOf } from './owners';
 import { pendingItemId, type PendingItem } from './pendingItem';
+import { oneLine } from '../shared/shorten';
 
 /** Starts of sentences that lean on the sentence before. */
 const CONTINUES = /^(?:ook\s+|tevens\s+|verder\s+|daarnaast\s+)?(?:hier|daar|daarbij|hierbij|hiervoor|daarvoor|daarover|hierover|daarin|hierin|daarna|vervolgens|dan|bij\s+(?:dit|deze|die)|in\s+(?:dit|dat)\s+(?:overleg|gesprek|kader)|dit|deze|dat|die|het\s+(?:voorstel|rapport|plan|onderwerp|thema)|hij|zij|ze)\b/i;
@@ -62,7 +63,7 @@ function sectionItems(meeting: Meeting, section: Section): PendingItem[] {
       date: meeting.date,
       section: section.heading,
       // Its name: the follow-up sentence itself, not the sentence before it that it leans on.
-      title: d.sentences[0].replace(/\s+/g, ' ').trim(),
+      title: oneLine(d.sentences[0]),
       text,
       owner: d.owner ?? null,
       due: d.due?.value ?? null,

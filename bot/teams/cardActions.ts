@@ -16,7 +16,7 @@ import { answerCard } from '../cards/answerCard';
 import { pendingCard, PENDING_VERBS, SUMMARY_VERB, type PendingActionData, type PendingView } from '../cards/pendingCard';
 import { CARD_VERBS, type AdaptiveCard } from '../cards/adaptiveCard';
 import { summaryCard } from '../cards/summaryCard';
-import { shorten } from '../shared/shorten';
+import { oneLine, shorten } from '../shared/shorten';
 import { meetingLabel } from '../corpus/meeting';
 import { formatDate } from '../corpus/dates';
 import type { KnowledgeSource } from '../answer/knowledgeSource';
@@ -38,7 +38,7 @@ export interface CardActionDependencies {
 type ActionData = PendingActionData & { question?: unknown; [key: string]: unknown };
 
 /** The item as a confirmation names it: its own words, shortened. */
-const itemName = (item: PendingItem) => shorten((item.title ?? item.text).replace(/\s+/g, ' ').trim(), 120);
+const itemName = (item: PendingItem) => shorten(item.title ?? item.text, 120);
 
 const ADAPTIVE_CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
 
@@ -136,7 +136,7 @@ export function registerCardActions(app: Application, deps: CardActionDependenci
   });
 
   safely(CARD_VERBS.ask, async (context, data) => {
-    const question = typeof data.question === 'string' ? data.question.replace(/\s+/g, ' ').trim() : '';
+    const question = typeof data.question === 'string' ? oneLine(data.question) : '';
     const language = question ? replyLanguage(question, context.activity.locale) : cardLanguage(context, data);
     // A string becomes a message response: Teams shows it and leaves the card as it was.
     if (!question) return TEXT.empty(language);

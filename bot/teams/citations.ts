@@ -9,7 +9,7 @@ import { meetingLabel } from '../corpus/meeting';
 import type { Answer } from '../answer/knowledgeBase';
 import { MAX_CITATIONS } from '../config';
 
-import { shorten } from '../shared/shorten';
+import { oneLine, shorten } from '../shared/shorten';
 
 export const MAX_NAME_CHARS = 80;
 export const MAX_ABSTRACT_CHARS = 160;
@@ -21,7 +21,7 @@ export function citationName(answer: Pick<Answer, 'date' | 'section'>, language:
 
 /** Report text could contain "[2]" (a footnote); in our text that would look like a citation marker. */
 function withoutMarkers(quote: string): string {
-  return quote.replace(/\[(\d+)\]/g, '($1)').replace(/\s+/g, ' ').trim();
+  return oneLine(quote.replace(/\[(\d+)\]/g, '($1)'));
 }
 
 /** The address of the page that shows an answer's quote in its report; undefined: no link. */

@@ -1,7 +1,7 @@
 // Every fixed text the bot says, in Dutch and English, so both languages stay in step.
 
 import type { Language } from '../shared/language';
-import { shorten } from '../shared/shorten';
+import { oneLine, shorten } from '../shared/shorten';
 
 /** What the user typed is echoed back at most this long. */
 const MAX_ECHO_CHARS = 60;
@@ -60,7 +60,7 @@ export const TEXT = {
 
   followUpOf: (l: Language, question: string) => {
     // The question is the user's own text: no markdown of theirs in ours.
-    const plain = plainEcho(question).replace(/\s+/g, ' ').trim();
+    const plain = oneLine(plainEcho(question));
     const q = plain.length > 120 ? `${plain.slice(0, 119)}…` : plain;
     return l === 'nl' ? `Over je eerdere vraag: *${q}*` : `About your earlier question: *${q}*`;
   },

@@ -6,6 +6,7 @@
 import { splitSentences } from '../answer/sentences';
 import type { Meeting, Section } from '../corpus/meeting';
 import type { Language } from '../shared/language';
+import { oneLine } from '../shared/shorten';
 
 export interface QuoteLocation {
   date: string;
@@ -20,8 +21,6 @@ export const MAX_LINKED_SENTENCES = 40;
 const MAX_ANCHOR_CHARS = 60;
 /** A quote cut at its maximum ends in "…": its last sentence counts when this much of it is quoted. */
 const MIN_PREFIX_CHARS = 20;
-
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** One id per section, from its heading ("Jaarwisseling" -> "jaarwisseling"), unique in the report. */
 export function sectionAnchors(sections: Pick<Section, 'heading'>[]): string[] {

@@ -4,6 +4,7 @@
 // This runs on every message before its length is checked, so it is linear in the text: tags are found with
 // indexOf, not with a regular expression (`<at[^>]*>` re-scanned the rest of the text at every "<at ").
 import type { Activity, Mention } from 'botbuilder';
+import { oneLine } from '../shared/shorten';
 
 const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" };
 /** More distinct mention texts of the bot than this in one message are not looked for. */
@@ -50,5 +51,5 @@ export function stripMentions(activity: Partial<Activity>): string {
   for (const mentionText of botMentions) text = text.split(mentionText).join(' ');
   // Some clients send the tag without a matching entity; the bot's name alone is enough to recognise it.
   text = replaceAtTags(text, (inner) => (botName && inner.trim().toLowerCase() === botName ? ' ' : inner));
-  return decodeEntities(text).replace(/\s+/g, ' ').trim();
+  return oneLine(decodeEntities(text));
 }
