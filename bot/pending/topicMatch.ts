@@ -4,6 +4,7 @@
 // "academie"). Self-contained on purpose: the pending items must not change when the question search is tuned.
 // A text is read into a Topic once (its terms and a lookup for the compound matches), so comparing a follow-up
 // with thousands of sections never tokenises a section twice.
+import { foldAccents } from '../shared/foldAccents';
 
 const STOPWORDS = new Set(`de het een en of in op te van voor met aan bij door over om tot uit als dan dat die dit deze er
 is zijn was waren wordt worden werd werden zal zullen kan kunnen moet moeten heeft hebben had hadden ook nog niet geen
@@ -28,7 +29,7 @@ function stem(word: string): string {
 
 /** Content words of a text, stemmed. */
 export function contentTerms(text: string): Set<string> {
-  const words = text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[^a-z0-9]+/);
+  const words = foldAccents(text.toLowerCase()).split(/[^a-z0-9]+/);
   const terms = new Set<string>();
   for (const word of words) {
     if (word.length < 3 || STOPWORDS.has(word) || /^\d+$/.test(word)) continue;

@@ -19,7 +19,7 @@ export interface IndexCacheFile {
 
 /** Fingerprint of an index over meetings with these content hashes (oldest meeting first). */
 export async function indexFingerprint(meetingHashes: string[]): Promise<string> {
-  const code = await codeFingerprint(['corpus', 'search'], ['lunr', 'lunr-languages']);
+  const code = await codeFingerprint(['corpus', 'search', 'shared/foldAccents'], ['lunr', 'lunr-languages']);
   return createHash('sha256').update(`v${VERSION}\0${code}\0${meetingHashes.join('\0')}`).digest('hex');
 }
 

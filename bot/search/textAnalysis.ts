@@ -2,6 +2,7 @@
 import lunr from 'lunr';
 import stemmerSupport from 'lunr-languages/lunr.stemmer.support';
 import dutch from 'lunr-languages/lunr.nl';
+import { foldAccents } from '../shared/foldAccents';
 
 stemmerSupport(lunr);
 dutch(lunr);
@@ -9,9 +10,7 @@ const dutchStemmer = (lunr as unknown as { nl: { stemmer: (t: lunr.Token) => lun
 
 /** Lower case, accents folded ("geïnformeerd" -> "geinformeerd"), split on anything but letters and digits. */
 export function tokenize(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return foldAccents(text)
     .toLowerCase()
     .replace(/['’‘`´]s\b/g, '') // BOA's, camera’s
     .split(/[^a-z0-9]+/)
@@ -68,7 +67,7 @@ export const STOP_WORDS = new Set([...DUTCH_STOP_WORDS, ...ENGLISH_STOP_WORDS, .
 /** Content tokens of a text: tokenised, without stop words. An abbreviation written in capitals is kept even when
  *  it spells a stop word ("het OM", "de ME", "de AP"), unless its neighbours are capitals too (a heading in capitals). */
 export function contentTokens(text: string, stopWords: ReadonlySet<string> = STOP_WORDS): string[] {
-  const words = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/['’‘`´]s\b/g, '').split(/[^A-Za-z0-9]+/).filter((w) => w);
+  const words = foldAccents(text).replace(/['’‘`´]s\b/g, '').split(/[^A-Za-z0-9]+/).filter((w) => w);
   const capitals = words.map((w) => /^[A-Z]{2,5}$/.test(w));
   const out: string[] = [];
   words.forEach((w, i) => {

@@ -6,6 +6,7 @@
 import { splitSentences } from '../answer/sentences';
 import type { Meeting, Section } from '../corpus/meeting';
 import type { Language } from '../shared/language';
+import { foldAccents } from '../shared/foldAccents';
 import { oneLine } from '../shared/shorten';
 
 export interface QuoteLocation {
@@ -26,7 +27,7 @@ const MIN_PREFIX_CHARS = 20;
 export function sectionAnchors(sections: Pick<Section, 'heading'>[]): string[] {
   const seen = new Set<string>();
   return sections.map((section, i) => {
-    const slug = section.heading.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    const slug = foldAccents(section.heading).toLowerCase()
       .replace(/[^a-z0-9]+/g, '-').slice(0, MAX_ANCHOR_CHARS).replace(/^-+|-+$/g, '') || `onderwerp-${i + 1}`;
     let anchor = slug;
     for (let n = 2; seen.has(anchor); n++) anchor = `${slug}-${n}`;
